@@ -1,0 +1,85 @@
+import { NEWEST_VERSION, type KeepalivedVersion } from "./catalog/types.ts";
+import { singleFileChecks } from "./checks/index.ts";
+import { withDefaultSeverity, type CheckContext, type Diagnostic } from "./checks/diagnostic.ts";
+import { buildDirectives } from "./model/build.ts";
+import { buildConfig, type Config } from "./model/config.ts";
+import type { SourceFile, SourceHost } from "./model/source.ts";
+
+export interface AnalyzeOptions {
+  version?: KeepalivedVersion;
+  /**
+   * keepalived's config-id. Left undefined, a file with `@ID` lines is checked once per id it names (as each of
+   * those hosts would read it) and the diagnostics are merged.
+   */
+  configId?: string | null;
+}
+
+/** The configuration as one host reads it. */
+export interface Rendering {
+  configId: string | null;
+  config: Config;
+}
+
+export interface FileAnalysis {
+  file: string;
+  renderings: Rendering[];
+  /** Diagnostics of the file and of every file it includes (each carries its own file in `span`). */
+  diagnostics: Diagnostic[];
+  /** Every file read: the root first, then included files. */
+  files: SourceFile[];
+}
+
+export function runChecks(config: Config, version: KeepalivedVersion): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  const ctx: CheckContext = { config, version, report: (d) => diagnostics.push(withDefaultSeverity(d)) };
+  for (const check of singleFileChecks) check(ctx);
+  return diagnostics;
+}
+
+function key(d: Diagnostic): string {
+  return `${d.code}\u0000${d.span.file}\u0000${d.span.start}\u0000${d.span.end}\u0000${d.message}`;
+}
+
+/** Parses `root` (and its includes), builds the model and runs every single-file check. Never throws. */
+export function analyzeFile(root: SourceFile, host: SourceHost, options: AnalyzeOptions = {}): FileAnalysis {
+  const version = options.version ?? NEWEST_VERSION;
+  const render = (configId: string | null): Rendering => ({
+    configId,
+    config: buildConfig(buildDirectives(root, host, { version, configId })),
+  });
+  const first = render(options.configId ?? null);
+  const ids = first.config.build.configIds;
+  // Each id names a host; `@^ID` lines also describe hosts whose id is none of them (the first rendering).
+  const renderings =
+    options.configId === undefined && ids.length > 0
+      ? [...ids.map(render), ...(first.config.build.negatedConditionals ? [first] : [])]
+      : [first];
+  const files = new Map<string, SourceFile>();
+  const perRendering = renderings.map((rendering) => {
+    for (const f of rendering.config.build.files) files.set(f.file, f);
+    const list = runChecks(rendering.config, version);
+    return { rendering, list, keys: new Set(list.map(key)) };
+  });
+  const seen = new Set<string>();
+  const diagnostics: Diagnostic[] = [];
+  for (const { list } of perRendering) {
+    for (const d of list) {
+      const k = key(d);
+      if (seen.has(k)) continue;
+      seen.add(k);
+      const holdsFor = perRendering.filter((r) => r.keys.has(k));
+      // A diagnostic that only some hosts see says which: the fix may belong on one `@ID` line.
+      if (holdsFor.length < perRendering.length) d.data = { ...d.data, configIds: holdsFor.map((r) => r.rendering.configId) };
+      diagnostics.push(d);
+    }
+  }
+  return { file: root.file, renderings, diagnostics, files: [...files.values()] };
+}
+
+/**
+ * Our verdict in `keepalived -t` terms: a file "fails" when we report an error or a warning. Information and
+ * hints (what only the target host can confirm, style) never fail a file.
+ */
+export function verdictOf(diagnostics: readonly Diagnostic[]): "accept" | "reject" {
+  return diagnostics.some((d) => d.severity === "error" || d.severity === "warning") ? "reject" : "accept";
+}

@@ -1,0 +1,48 @@
+import type { Check } from "./diagnostic.ts";
+import { byteLength, firstBytes } from "./util.ts";
+
+/** keepalived keeps this many bytes of auth_pass (VRRPv2 simple authentication carries 8 octets). */
+export const AUTH_PASS_BYTES = 8;
+
+const PLACEHOLDERS: RegExp[] = [
+  /^REPLACE[_-]?WITH/i,
+  /CHANGE[_-]?ME/i,
+  /^<[^>]*>$/,
+  /\{\{[^}]*\}\}/,
+  /^\$\{?[A-Za-z_][A-Za-z0-9_]*\}?$/,
+  /^(your[_-]?)?(auth[_-]?)?pass(word)?([_-]?here)?$/i,
+  /^(secret|changeit|example|xxxx+|todo|fixme)$/i,
+  /_HERE$/i,
+];
+
+export function isPlaceholderPassword(value: string): boolean {
+  return PLACEHOLDERS.some((p) => p.test(value));
+}
+
+/** `auth-pass-truncated` and `auth-pass-placeholder`. */
+export const authPassChecks: Check = (ctx) => {
+  for (const instance of ctx.config.instances) {
+    const pass = instance.authPass;
+    if (pass === undefined) continue;
+    const value = pass.value;
+    const name = instance.name?.text ?? "this instance";
+    const placeholder = isPlaceholderPassword(value);
+    if (placeholder) {
+      ctx.report({
+        code: "auth-pass-placeholder",
+        message: `auth_pass '${value}' of ${name} is a placeholder from a guide or template: anyone who read the same guide knows it, and keepalived uses it as is${byteLength(value) > AUTH_PASS_BYTES ? ` (only its first ${AUTH_PASS_BYTES} bytes, '${firstBytes(value, AUTH_PASS_BYTES)}')` : ""}`,
+        span: pass.word.span,
+        data: { instance: instance.name?.text, value },
+      });
+    }
+    if (byteLength(value) > AUTH_PASS_BYTES) {
+      const kept = firstBytes(value, AUTH_PASS_BYTES);
+      ctx.report({
+        code: "auth-pass-truncated",
+        message: `auth_pass of ${name} is ${byteLength(value)} bytes: keepalived silently uses only the first ${AUTH_PASS_BYTES}, '${kept}', so the rest adds no strength and peers must agree on those 8`,
+        span: pass.word.span,
+        data: { instance: instance.name?.text, value, kept },
+      });
+    }
+  }
+};

@@ -1,0 +1,31 @@
+import type { Check } from "./diagnostic.ts";
+
+/** Problems found while reading the files: syntax errors, unfilled templates, undefined `$NAME`s. */
+export const buildProblems: Check = (ctx) => {
+  const build = ctx.config.build;
+  for (const source of build.files) {
+    for (const error of source.parsed.errors) {
+      ctx.report({
+        code: "syntax-error",
+        message: error.message,
+        span: { file: source.file, start: error.start, end: Math.max(error.end, error.start) },
+        data: { kind: error.kind },
+      });
+    }
+  }
+  for (const problem of build.problems) {
+    const code = problem.kind === "template-placeholder" ? "template-placeholder" : "syntax-error";
+    ctx.report({ code, message: problem.message, span: problem.span, data: { kind: problem.kind } });
+  }
+  for (const ref of build.undefinedRefs) {
+    ctx.report({
+      code: "undefined-variable",
+      severity: ref.braced ? "error" : "warning",
+      message: ref.braced
+        ? `\${${ref.name}} is not defined: keepalived leaves it in place and reads its braces as a block, which breaks the lines around it`
+        : `$${ref.name} is not defined: keepalived leaves the text '$${ref.name}' as is`,
+      span: ref.span,
+      data: { name: ref.name, defined: build.definitions.map((d) => d.name) },
+    });
+  }
+};

@@ -1,0 +1,121 @@
+/**
+ * Every diagnostic code, with its default severity and one line of meaning. This table is the single source:
+ * the README's table is generated from it (`npm run docs`), and settings may override the severity per code.
+ */
+
+export type Severity = "error" | "warning" | "information" | "hint";
+
+export interface CodeInfo {
+  severity: Severity;
+  /** One line for the README. */
+  summary: string;
+  /** Reported on pairs of files (the primary/standby checks) rather than on one file. */
+  pair?: boolean;
+}
+
+export const DIAGNOSTIC_CODES = {
+  "syntax-error": {
+    severity: "error",
+    summary: "Lexical or structural error: unterminated quote, missing or extra brace, missing `{` after a block keyword.",
+  },
+  "unknown-keyword": {
+    severity: "error",
+    summary: "Not a keyword of this block in the keepalived version checked; `data.candidates` holds the likely intended ones.",
+  },
+  "missing-value": {
+    severity: "error",
+    summary: "A keyword without its required value: keepalived stops reading the configuration (exit 2).",
+  },
+  "value-out-of-range": {
+    severity: "error",
+    summary: "A number outside the range keepalived accepts; it then ignores the value or uses its default.",
+  },
+  "invalid-value": {
+    severity: "error",
+    summary: "Not a number, address or accepted word where keepalived expects one.",
+  },
+  "deprecated-keyword": {
+    severity: "warning",
+    summary: "A keyword keepalived still reads but has replaced; `data.replacement` names the successor when there is one.",
+  },
+  "auth-pass-truncated": {
+    severity: "warning",
+    summary: "`auth_pass` longer than 8 bytes: keepalived silently uses only the first 8.",
+  },
+  "auth-pass-placeholder": {
+    severity: "warning",
+    summary: "`auth_pass` still holds a placeholder from a guide or template (REPLACE_WITH..., CHANGEME, `<...>`, `{{...}}`).",
+  },
+  "track-script-undefined": {
+    severity: "error",
+    summary: "`track_script` (or `track_file` / `track_process`) names nothing defined before the instance: keepalived ignores the entry.",
+  },
+  "nopreempt-master": {
+    severity: "warning",
+    summary: "`nopreempt` with `state MASTER` (or priority 255): keepalived clears `nopreempt`, so the node preempts anyway.",
+  },
+  "priority-255-weight": {
+    severity: "warning",
+    summary: "Priority 255 makes the node the address owner: keepalived ignores tracked weights, so a failing check never moves the VIP.",
+  },
+  "unicast-self-peer": {
+    severity: "warning",
+    summary: "`unicast_peer` lists the instance's own `unicast_src_ip` (or lists a peer twice): keepalived accepts it silently.",
+  },
+  "script-security-missing": {
+    severity: "warning",
+    summary: "Scripts are configured without `enable_script_security`: keepalived refuses to run them (SECURITY VIOLATION, exit 6).",
+  },
+  "include-not-found": {
+    severity: "warning",
+    summary: "An `include` names no file. Paths on the target host (absolute) are only reported as information.",
+  },
+  "include-cycle": {
+    severity: "error",
+    summary: "Files include each other: keepalived does not detect the loop and reads until it runs out of file handles.",
+  },
+  "duplicate-definition": {
+    severity: "warning",
+    summary: "A name or setting given twice: a second vrrp_instance is skipped, a second vrrp_script or notify line is ignored, a repeated value overrides.",
+  },
+  "vrid-conflict": {
+    severity: "error",
+    summary: "Two instances of one node use the same `virtual_router_id` on the same interface: their adverts collide.",
+  },
+  "comment-in-value": {
+    severity: "warning",
+    summary: "A `#` or `!` inside an unquoted word starts a comment, so keepalived silently uses the shorter value.",
+  },
+  "missing-keyword": {
+    severity: "error",
+    summary: "A block lacks a keyword it needs (`virtual_router_id`, a name) or should have (a virtual address).",
+  },
+  "ignored-setting": {
+    severity: "warning",
+    summary: "A setting keepalived accepts but then clears or ignores because of another one (e.g. `preempt_delay` with MASTER).",
+  },
+  "extra-argument": {
+    severity: "warning",
+    summary: "Words after a keyword's value: keepalived silently ignores them (often a `;` or an inline comment without `#`).",
+  },
+  "undefined-variable": {
+    severity: "warning",
+    summary: "`$NAME` / `${NAME}` names no definition: keepalived leaves the text as is (and reads `${...}` braces as a block).",
+  },
+  "template-placeholder": {
+    severity: "error",
+    summary: "A `{{ ... }}` template placeholder was never filled in: keepalived reads its braces as a block.",
+  },
+  "host-dependent": {
+    severity: "information",
+    summary: "Something that only the target host can confirm (a script path, a user); never checked against this machine.",
+  },
+} as const satisfies Record<string, CodeInfo>;
+
+export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;
+
+export const ALL_CODES = Object.keys(DIAGNOSTIC_CODES) as DiagnosticCode[];
+
+export function isDiagnosticCode(code: string): code is DiagnosticCode {
+  return Object.hasOwn(DIAGNOSTIC_CODES, code);
+}

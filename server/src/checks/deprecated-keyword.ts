@@ -1,0 +1,40 @@
+import type { Check } from "./diagnostic.ts";
+import { allDirectives } from "./util.ts";
+
+const REPORTED = {
+  config_error: "keepalived reports it as a configuration error but still applies it",
+  log_only: "keepalived only logs it (`keepalived -t` says nothing) and still applies it",
+  none: "keepalived accepts it silently for now",
+} as const;
+
+/** Words inside route items that newer keepalived renamed. */
+const ROUTE_WORDS: Record<string, string> = { gw: "via", or: "nexthop" };
+
+export const deprecatedKeyword: Check = (ctx) => {
+  for (const directive of allDirectives(ctx.config)) {
+    const spec = directive.spec;
+    if (directive.role === "keyword" && spec?.deprecated !== undefined) {
+      const { use, replacement, reported } = spec.deprecated;
+      ctx.report({
+        code: "deprecated-keyword",
+        message: `'${spec.name}' is deprecated (use ${replacement !== undefined ? `'${replacement}'` : use}): ${REPORTED[reported]}`,
+        span: directive.keyword.span,
+        tags: ["deprecated"],
+        data: { keyword: spec.name, ...(replacement !== undefined ? { replacement } : {}) },
+      });
+    }
+    if (directive.role === "item" && (spec?.name === "virtual_routes" || spec?.name === "static_routes")) {
+      for (const word of [directive.keyword, ...directive.args]) {
+        const replacement = ROUTE_WORDS[word.text];
+        if (replacement === undefined) continue;
+        ctx.report({
+          code: "deprecated-keyword",
+          message: `Route word '${word.text}' is deprecated (use '${replacement}'): keepalived still reads it`,
+          span: word.span,
+          tags: ["deprecated"],
+          data: { keyword: word.text, replacement },
+        });
+      }
+    }
+  }
+};

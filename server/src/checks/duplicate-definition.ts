@@ -1,0 +1,101 @@
+import type { NamedBlock, VrrpScript } from "../model/config.ts";
+import type { Directive } from "../model/types.ts";
+import type { Check, CheckContext, DiagnosticInput } from "./diagnostic.ts";
+import { allDirectives } from "./util.ts";
+
+function duplicateNames(
+  ctx: CheckContext,
+  items: Array<NamedBlock | VrrpScript>,
+  kind: string,
+  consequence: string,
+  severity: DiagnosticInput["severity"],
+): void {
+  const first = new Map<string, NamedBlock | VrrpScript>();
+  for (const item of items) {
+    const name = item.name?.text;
+    if (name === undefined) continue;
+    const earlier = first.get(name);
+    if (earlier === undefined) {
+      first.set(name, item);
+      continue;
+    }
+    ctx.report({
+      code: "duplicate-definition",
+      severity,
+      message: `${kind} ${name} is defined twice: ${consequence}`,
+      span: item.name!.span,
+      related: [{ span: earlier.name!.span, message: `first ${kind} ${name}` }],
+      data: { kind, name },
+    });
+  }
+}
+
+/** Scalar keywords given twice in one block. Notify scripts keep the first; other values the last. */
+function repeatedSettings(ctx: CheckContext, block: Directive): void {
+  const seen = new Map<string, Directive>();
+  for (const child of block.block?.children ?? []) {
+    const spec = child.spec;
+    if (child.role !== "keyword" || spec?.kind !== "keyword" || spec.args[0]?.repeatable === true) continue;
+    const earlier = seen.get(spec.name);
+    seen.set(spec.name, child);
+    if (earlier === undefined) continue;
+    const words = (d: Directive): string => d.args.map((a) => a.text).join(" ");
+    if (words(earlier) === words(child) && spec.args.length > 0) {
+      ctx.report({
+        code: "duplicate-definition",
+        severity: "hint",
+        message: `${spec.name} is given twice with the same value`,
+        span: child.keyword.span,
+        related: [{ span: earlier.span, message: "first given here" }],
+        tags: ["unnecessary"],
+        data: { kind: "setting", name: spec.name },
+      });
+      continue;
+    }
+    const notify = spec.name.startsWith("notify");
+    const stateKept = spec.name === "state" && earlier.args[0]?.text === "MASTER";
+    ctx.report({
+      code: "duplicate-definition",
+      severity: notify || stateKept ? "warning" : "information",
+      message: notify
+        ? `${spec.name} is given twice: keepalived reports "script already specified" and keeps the first, ${words(earlier)}`
+        : stateKept
+          ? `state is given twice: keepalived keeps the first, MASTER, and reports the second`
+          : `${spec.name} is given twice: keepalived silently uses this one, ${words(child)}, and ignores ${words(earlier)}`,
+      span: child.keyword.span,
+      related: [{ span: earlier.span, message: "first given here" }],
+      data: { kind: "setting", name: spec.name },
+    });
+  }
+}
+
+export const duplicateDefinition: Check = (ctx) => {
+  const config = ctx.config;
+  duplicateNames(ctx, config.instances, "vrrp_instance", "keepalived reports it and skips the second block entirely", "error");
+  duplicateNames(ctx, config.scripts, "vrrp_script", "keepalived silently uses the first definition and ignores this one", "warning");
+  duplicateNames(ctx, config.syncGroups, "vrrp_sync_group", "keepalived reports it and skips the second", "warning");
+  duplicateNames(ctx, config.trackFiles, "track_file", "keepalived uses the first definition", "warning");
+  duplicateNames(ctx, config.trackProcesses, "vrrp_track_process", "keepalived uses the first definition", "warning");
+  for (const instance of config.instances) {
+    const seen = new Map<string, Directive>();
+    for (const ref of instance.trackScripts) {
+      const earlier = seen.get(ref.name.text);
+      if (earlier !== undefined) {
+        ctx.report({
+          code: "duplicate-definition",
+          message: `track_script ${ref.name.text} is listed twice in ${instance.name?.text ?? "this instance"}: keepalived reports a duplicate and ignores this entry (and its weight)`,
+          span: ref.name.span,
+          related: [{ span: earlier.span, message: "first listed here" }],
+          data: { kind: "track_script", name: ref.name.text },
+        });
+      } else {
+        seen.set(ref.name.text, ref.directive);
+      }
+    }
+  }
+  for (const directive of allDirectives(config)) {
+    if (directive.role === "keyword" && directive.spec?.kind === "block" && directive.block !== undefined) {
+      repeatedSettings(ctx, directive);
+    }
+  }
+};

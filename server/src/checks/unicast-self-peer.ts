@@ -1,0 +1,33 @@
+import { canonicalAddress } from "../model/values.ts";
+import type { Check } from "./diagnostic.ts";
+
+export const unicastSelfPeer: Check = (ctx) => {
+  for (const instance of ctx.config.instances) {
+    const src = instance.unicastSrcIp;
+    const seen = new Map<string, (typeof instance.unicastPeers)[number]>();
+    const name = instance.name?.text ?? "this instance";
+    for (const peer of instance.unicastPeers) {
+      const address = canonicalAddress(peer.value);
+      if (src !== undefined && address === canonicalAddress(src.value)) {
+        ctx.report({
+          code: "unicast-self-peer",
+          message: `unicast_peer ${peer.value} is ${name}'s own unicast_src_ip: keepalived accepts it silently and sends adverts to itself; list only the other nodes`,
+          span: peer.word.span,
+          related: [{ span: src.word.span, message: "unicast_src_ip" }],
+          tags: ["unnecessary"],
+          data: { instance: instance.name?.text, peer: peer.value, reason: "self" },
+        });
+      } else if (seen.has(address)) {
+        ctx.report({
+          code: "unicast-self-peer",
+          message: `unicast_peer ${peer.value} is listed twice in ${name}: keepalived 2.2 accepts it silently (2.4 reports it) and the peer gets every advert twice`,
+          span: peer.word.span,
+          related: [{ span: seen.get(address)!.word.span, message: "first listed here" }],
+          tags: ["unnecessary"],
+          data: { instance: instance.name?.text, peer: peer.value, reason: "duplicate" },
+        });
+      }
+      seen.set(address, peer);
+    }
+  }
+};

@@ -1,0 +1,74 @@
+import type { Config } from "../model/config.ts";
+import type { Directive } from "../model/types.ts";
+
+/** Every directive of the configuration, depth first, in file order. */
+export function* allDirectives(config: Config): Generator<Directive> {
+  const stack: Directive[][] = [config.directives];
+  const indexes: number[] = [0];
+  while (stack.length > 0) {
+    const list = stack[stack.length - 1]!;
+    const i = indexes[indexes.length - 1]!;
+    if (i >= list.length) {
+      stack.pop();
+      indexes.pop();
+      continue;
+    }
+    indexes[indexes.length - 1] = i + 1;
+    const directive = list[i]!;
+    yield directive;
+    const children = directive.block?.children;
+    if (children !== undefined && children.length > 0) {
+      stack.push(children);
+      indexes.push(0);
+    }
+  }
+}
+
+/** Catalog path of the block a directive stands in ("" at the top level). */
+export function containerPath(directive: Directive): string {
+  const parent = directive.parent;
+  if (parent === undefined) return "";
+  return parent.spec?.path ?? parent.keyword.text;
+}
+
+/** Human name of where a directive stands, e.g. "vrrp_instance VI_1" or "the top level". */
+export function whereIs(directive: Directive): string {
+  const parent = directive.parent;
+  if (parent === undefined) return "the top level";
+  const name = parent.args[0]?.text;
+  return name !== undefined && parent.spec?.kind === "block" ? `${parent.keyword.text} ${name}` : parent.keyword.text;
+}
+
+/** Levenshtein distance with an early exit past `limit`. */
+export function editDistance(a: string, b: string, limit = 3): number {
+  if (Math.abs(a.length - b.length) > limit) return limit + 1;
+  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      const value = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
+      current.push(value);
+      rowMin = Math.min(rowMin, value);
+    }
+    if (rowMin > limit) return limit + 1;
+    previous = current;
+  }
+  return previous[b.length]!;
+}
+
+/** The UTF-8 length keepalived measures strings in. */
+export function byteLength(text: string): number {
+  return Buffer.byteLength(text, "utf8");
+}
+
+/** The first `bytes` bytes of `text`, cut at a character boundary. */
+export function firstBytes(text: string, bytes: number): string {
+  let out = "";
+  for (const ch of text) {
+    if (byteLength(out + ch) > bytes) break;
+    out += ch;
+  }
+  return out;
+}

@@ -1,0 +1,121 @@
+import type { Directive } from "../model/types.ts";
+import { isIP, parseAddress, parseInteger } from "../model/values.ts";
+import type { Check, CheckContext } from "./diagnostic.ts";
+import { allDirectives } from "./util.ts";
+
+/** Option words of a virtual_ipaddress item, and whether each takes a value. */
+const VIP_OPTIONS: Record<string, boolean> = {
+  brd: true,
+  broadcast: true,
+  dev: true,
+  scope: true,
+  label: true,
+  peer: true,
+  preferred_lft: true,
+  track_group: true,
+  home: false,
+  "-nodad": false,
+  nodad: false,
+  noprefixroute: false,
+  autojoin: false,
+  mngtmpaddr: false,
+  no_track: false,
+  use_vmac: false,
+};
+
+const ADDRESS_BLOCKS = new Set(["virtual_ipaddress", "virtual_ipaddress_excluded", "static_ipaddress"]);
+const TRACK_BLOCKS = new Set(["track_script", "track_interface", "track_file", "track_process", "track_bfd"]);
+
+function addressItem(ctx: CheckContext, item: Directive): void {
+  const first = item.keyword;
+  const block = item.spec!.name;
+  if (parseAddress(first.text) === undefined) {
+    ctx.report({
+      code: "invalid-value",
+      message: `'${first.text}' is not an address (ADDR or ADDR/PREFIX) in ${block}: keepalived reports "invalid IP" and skips this entry`,
+      span: first.span,
+      data: { keyword: block, value: first.text, expected: "address" },
+    });
+    return;
+  }
+  for (let i = 0; i < item.args.length; i++) {
+    const word = item.args[i]!;
+    const takesValue = VIP_OPTIONS[word.text];
+    if (takesValue === undefined) {
+      const looksLikeAddress = parseAddress(word.text) !== undefined;
+      ctx.report({
+        code: "invalid-value",
+        message: looksLikeAddress
+          ? `'${word.text}' is read as an option of ${first.text}, not as a second address: keepalived reports an unknown entry and ignores it; put each address on its own line`
+          : `'${word.text}' is not an option of a ${block} entry: keepalived reports an unknown entry and ignores it`,
+        span: word.span,
+        data: { keyword: block, value: word.text, expected: "option", ...(looksLikeAddress ? { splitAddress: true } : {}) },
+      });
+      continue;
+    }
+    if (takesValue) i++;
+  }
+}
+
+function peerItem(ctx: CheckContext, item: Directive): void {
+  const first = item.keyword;
+  if (!isIP(first.text)) {
+    ctx.report({
+      code: "invalid-value",
+      message: `'${first.text}' is not an IP address in unicast_peer: keepalived reports a malformed peer and skips it; with no valid peer left it falls back to multicast`,
+      span: first.span,
+      data: { keyword: "unicast_peer", value: first.text, expected: "ip" },
+    });
+  }
+  for (let i = 0; i < item.args.length; i++) {
+    const word = item.args[i]!;
+    if (word.text === "min_ttl" || word.text === "max_ttl") {
+      const value = item.args[i + 1];
+      const ttl = value === undefined ? undefined : parseInteger(value.text);
+      if (value !== undefined && (ttl === undefined || ttl < 0 || ttl > 255)) {
+        ctx.report({ code: "value-out-of-range", message: `${word.text} ${value.text} is outside 0..255`, span: value.span, data: { keyword: word.text, min: 0, max: 255 } });
+      }
+      i++;
+    } else if (isIP(word.text)) {
+      ctx.report({
+        code: "invalid-value",
+        message: `'${word.text}' is read as an option of peer ${first.text}, not as another peer: put each peer on its own line`,
+        span: word.span,
+        data: { keyword: "unicast_peer", value: word.text, expected: "option", splitAddress: true },
+      });
+    }
+  }
+}
+
+function trackItem(ctx: CheckContext, item: Directive): void {
+  const index = item.args.findIndex((a) => a.text === "weight");
+  if (index < 0) return;
+  const value = item.args[index + 1];
+  const block = item.spec!.name;
+  if (value === undefined) {
+    ctx.report({ code: "missing-value", message: `weight without a number in ${block}`, span: item.args[index]!.span, data: { keyword: "weight" } });
+    return;
+  }
+  const weight = parseInteger(value.text);
+  if (weight === undefined) {
+    ctx.report({ code: "invalid-value", message: `weight '${value.text}' is not a whole number: keepalived ignores the entry's weight`, span: value.span, data: { keyword: "weight", value: value.text, expected: "int" } });
+  } else if (weight < -253 || weight > 253) {
+    ctx.report({
+      code: "value-out-of-range",
+      message: `weight ${weight} of ${item.keyword.text} is outside -253..253: keepalived reports it and ${Math.abs(weight) === 254 ? "uses ±253" : "ignores the weight"}`,
+      span: value.span,
+      data: { keyword: "weight", value: weight, min: -253, max: 253 },
+    });
+  }
+}
+
+/** Entries of value blocks: addresses, peers and tracking weights. */
+export const valueItems: Check = (ctx) => {
+  for (const directive of allDirectives(ctx.config)) {
+    if (directive.role !== "item" || directive.spec === undefined) continue;
+    const block = directive.spec.name;
+    if (ADDRESS_BLOCKS.has(block)) addressItem(ctx, directive);
+    else if (block === "unicast_peer") peerItem(ctx, directive);
+    else if (TRACK_BLOCKS.has(block)) trackItem(ctx, directive);
+  }
+};

@@ -1,0 +1,70 @@
+/** Where something is: a file and offsets [start, end) in its text. Turned into line/column only at the edges. */
+export interface Span {
+  file: string;
+  start: number;
+  end: number;
+}
+
+/** LSP-style position: 0-based line, 0-based UTF-16 column. */
+export interface Position {
+  line: number;
+  character: number;
+}
+
+export interface Range {
+  start: Position;
+  end: Position;
+}
+
+/** Line starts of a text, for offset <-> position conversion (line breaks: CRLF, LF or CR, as in LSP). */
+export class LineIndex {
+  private readonly starts: number[];
+  readonly length: number;
+
+  constructor(text: string) {
+    const starts = [0];
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 0x0d) {
+        if (text.charCodeAt(i + 1) === 0x0a) i++;
+        starts.push(i + 1);
+      } else if (c === 0x0a) {
+        starts.push(i + 1);
+      }
+    }
+    this.starts = starts;
+    this.length = text.length;
+  }
+
+  get lineCount(): number {
+    return this.starts.length;
+  }
+
+  positionAt(offset: number): Position {
+    const clamped = Math.max(0, Math.min(offset, this.length));
+    let low = 0;
+    let high = this.starts.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (this.starts[mid]! <= clamped) low = mid;
+      else high = mid - 1;
+    }
+    return { line: low, character: clamped - this.starts[low]! };
+  }
+
+  offsetAt(position: Position): number {
+    if (position.line < 0) return 0;
+    if (position.line >= this.starts.length) return this.length;
+    const start = this.starts[position.line]!;
+    const next = position.line + 1 < this.starts.length ? this.starts[position.line + 1]! : this.length;
+    return Math.max(start, Math.min(start + position.character, next));
+  }
+
+  lineStart(line: number): number {
+    return this.starts[Math.max(0, Math.min(line, this.starts.length - 1))]!;
+  }
+
+  rangeOf(start: number, end: number): Range {
+    return { start: this.positionAt(start), end: this.positionAt(end) };
+  }
+}

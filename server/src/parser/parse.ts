@@ -1,0 +1,98 @@
+import type { IToken } from "chevrotain";
+import { lex } from "./lexer.ts";
+import { parser } from "./parser.ts";
+import type { BlockNode, StatementNode, SyntaxTree } from "./syntax.ts";
+
+export type { BlockNode, StatementNode, SyntaxTree } from "./syntax.ts";
+
+export type SyntaxErrorKind = "unterminated-quote" | "unclosed-block" | "extra-close" | "orphan-open" | "other";
+
+export interface SyntaxError {
+  kind: SyntaxErrorKind;
+  message: string;
+  /** Offsets into the text: [start, end). */
+  start: number;
+  end: number;
+}
+
+export interface ParseResult {
+  tree: SyntaxTree;
+  /** Every `#` / `!` comment, in order: tools that rewrite text keep them. */
+  comments: IToken[];
+  errors: SyntaxError[];
+}
+
+const EMPTY_TREE: SyntaxTree = { statements: [], strayCloses: [] };
+
+/** Lexes and parses keepalived.conf text. Never throws: malformed input gives a partial tree and errors. */
+export function parse(text: string): ParseResult {
+  const lexed = lex(text);
+  const errors: SyntaxError[] = [];
+  for (const e of lexed.errors) {
+    errors.push({ kind: "other", message: e.message, start: e.offset, end: e.offset + e.length });
+  }
+  for (const token of lexed.unterminated) {
+    errors.push({
+      kind: "unterminated-quote",
+      message: "Unterminated quote: keepalived reports the line and takes the rest of it, quote included, as one word",
+      start: token.startOffset,
+      end: token.startOffset + token.image.length,
+    });
+  }
+  parser.input = lexed.tokens;
+  let tree: SyntaxTree;
+  try {
+    tree = parser.document();
+  } catch (e) {
+    // The grammar accepts every token sequence, so this is a defect of ours; the caller still gets a result.
+    errors.push({ kind: "other", message: `Internal parser error: ${String(e)}`, start: 0, end: 0 });
+    tree = EMPTY_TREE;
+  }
+  for (const e of parser.errors) {
+    const start = Number.isNaN(e.token.startOffset) ? text.length : e.token.startOffset;
+    errors.push({ kind: "other", message: e.message, start, end: start + (e.token.image?.length ?? 0) });
+  }
+  collectBraceErrors(tree, errors);
+  errors.sort((a, b) => a.start - b.start);
+  return { tree, comments: lexed.comments, errors };
+}
+
+function collectBraceErrors(tree: SyntaxTree, errors: SyntaxError[]): void {
+  for (const close of tree.strayCloses) {
+    errors.push({
+      kind: "extra-close",
+      message: "Extra '}': there is no block to close here; keepalived reports it and ignores the brace",
+      start: close.startOffset,
+      end: close.startOffset + 1,
+    });
+  }
+  walkStatements(tree.statements, errors);
+}
+
+function walkStatements(statements: StatementNode[], errors: SyntaxError[]): void {
+  for (const statement of statements) {
+    const block = statement.block;
+    if (block === undefined) continue;
+    if (statement.words.length === 0 && statement.definition === undefined) {
+      errors.push({
+        kind: "orphan-open",
+        message: "Unexpected '{': no keyword before it on this line or the one above; keepalived ignores the brace",
+        start: block.open.startOffset,
+        end: block.open.startOffset + 1,
+      });
+    }
+    if (block.close === undefined) errors.push(unclosed(statement, block));
+    walkStatements(block.statements, errors);
+  }
+}
+
+function unclosed(statement: StatementNode, block: BlockNode): SyntaxError {
+  const head = statement.words[0];
+  const what = head === undefined ? "this block" : `'${head.image}'`;
+  return {
+    kind: "unclosed-block",
+    message: `Missing '}': the block of ${what} is never closed; keepalived reports missing '}'s and reads every later line as part of it`,
+    start: head?.startOffset ?? block.open.startOffset,
+    end: block.open.startOffset + 1,
+  };
+}
