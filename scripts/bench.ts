@@ -1,0 +1,272 @@
+/**
+ * `npm run bench`: times parse + model + every single-file check (analyzeFile on a fresh SourceFile each
+ * iteration) on generated configs of about 1k, 10k and 44k lines, and `keepalived -t` on the same files when
+ * it is installed. Prints a markdown table and writes it (with the raw samples) to bench-results/.
+ *
+ * The machine this runs on is shared and noisy, so every figure is a median or p90 over many samples, and our
+ * runs and keepalived's are interleaved in rounds so that a slow minute hurts both alike.
+ *
+ *   node --expose-gc scripts/bench.ts [--quick] [--phases] [--lines=1000,10000,44010] [--no-keepalived]
+ */
+import { spawnSync } from "node:child_process";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { analyzeFile, runChecks } from "../server/src/analysis.ts";
+import { NEWEST_VERSION } from "../server/src/catalog/types.ts";
+import { singleFileChecks } from "../server/src/checks/index.ts";
+import { buildDirectives } from "../server/src/model/build.ts";
+import { buildConfig } from "../server/src/model/config.ts";
+import { sourceFile, type SourceFile, type SourceHost } from "../server/src/model/source.ts";
+import { lex } from "../server/src/parser/lexer.ts";
+import { benchConfig, instancesForLines } from "./gen-bench-config.ts";
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+const outDir = join(root, "bench-results");
+
+/** The generated files include nothing: a host that finds nothing keeps the disk out of the timing. */
+const emptyHost: SourceHost = {
+  load: () => undefined,
+  resolveInclude: () => [],
+  isAbsolute: (p) => p.startsWith("/"),
+  dirname: (f) => dirname(f),
+};
+
+interface Options {
+  quick: boolean;
+  phases: boolean;
+  keepalived: boolean;
+  lines: number[];
+}
+
+function options(argv: string[]): Options {
+  const linesArg = argv.find((a) => a.startsWith("--lines="));
+  return {
+    quick: argv.includes("--quick"),
+    phases: argv.includes("--phases"),
+    keepalived: !argv.includes("--no-keepalived"),
+    lines: linesArg !== undefined ? linesArg.slice(8).split(",").map(Number) : [1000, 10000, 44010],
+  };
+}
+
+function quantile(samples: number[], q: number): number {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
+}
+
+const ms = (v: number): string => (Number.isNaN(v) ? "n/a" : v < 10 ? v.toFixed(2) : v.toFixed(1));
+const mb = (bytes: number): string => (Number.isNaN(bytes) ? "n/a" : (bytes / 1048576).toFixed(1));
+const gc = (globalThis as { gc?: () => void }).gc;
+
+function analyzeOnce(file: string, text: string): number {
+  const start = performance.now();
+  const analysis = analyzeFile(sourceFile(file, text), emptyHost, {});
+  const elapsed = performance.now() - start;
+  if (analysis.files.length !== 1) throw new Error("benchmark config was not analysed");
+  return elapsed;
+}
+
+/** Heap still held by one analysis (SourceFile, model and diagnostics) once the garbage is collected. */
+function retainedHeap(file: string, text: string): number {
+  if (gc === undefined) return NaN;
+  gc();
+  const before = process.memoryUsage().heapUsed;
+  const kept = analyzeFile(sourceFile(file, text), emptyHost, {});
+  gc();
+  const after = process.memoryUsage().heapUsed;
+  return kept.files.length > 0 ? after - before : NaN;
+}
+
+interface KeepalivedRun {
+  samples: number[];
+  maxRssKb: number;
+  where: "netns" | "host";
+}
+
+/**
+ * Times `keepalived -t` in a child process. Under `unshare --net` the child first makes a veth pair named eth0
+ * (dummy interfaces are not available here), so that keepalived finds the interface the configs name; when
+ * that is not possible it runs on the host as is.
+ */
+function timeKeepalived(file: string, runs: number): KeepalivedRun | undefined {
+  const args = [process.argv[1]!, "--keepalived-child", String(runs), file];
+  const isolated = spawnSync("unshare", ["--net", "--", process.execPath, ...args], { encoding: "utf8" });
+  if (isolated.status === 0) return { ...(JSON.parse(isolated.stdout) as Omit<KeepalivedRun, "where">), where: "netns" };
+  const host = spawnSync(process.execPath, args, { encoding: "utf8" });
+  if (host.status === 0) return { ...(JSON.parse(host.stdout) as Omit<KeepalivedRun, "where">), where: "host" };
+  return undefined;
+}
+
+/** Runs inside the namespace: sets up eth0, then times whole `keepalived -t` processes. */
+function keepalivedChild(runs: number, file: string): void {
+  spawnSync("ip", ["link", "add", "eth0", "type", "veth", "peer", "name", "eth0peer"]);
+  spawnSync("ip", ["link", "set", "eth0", "up"]);
+  spawnSync("ip", ["link", "set", "lo", "up"]);
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    spawnSync("keepalived", ["-t", "-f", file], { stdio: "ignore" });
+    samples.push(performance.now() - start);
+  }
+  const timed = spawnSync("/usr/bin/time", ["-f", "%M", "keepalived", "-t", "-f", file], { encoding: "utf8" });
+  const maxRssKb = Number(/(\d+)\s*$/.exec(timed.stderr ?? "")?.[1] ?? NaN);
+  process.stdout.write(JSON.stringify({ samples, maxRssKb }));
+}
+
+function keepalivedInstalled(): boolean {
+  return spawnSync("keepalived", ["-v"], { stdio: "ignore" }).status === 0;
+}
+
+/** A fresh Node process that checks the file once, as the CLI would: start-up, module load and a cold JIT. */
+function coldProcess(file: string): { ms: number; maxRssKb: number } {
+  const script = `
+    const { analyzeFile } = await import(${JSON.stringify(join(root, "server/src/analysis.ts"))});
+    const { DiskHost } = await import(${JSON.stringify(join(root, "server/src/workspace/diskHost.ts"))});
+    const host = new DiskHost();
+    analyzeFile(host.load(${JSON.stringify(file)}), host, {});
+    process.stdout.write(String(process.resourceUsage().maxRSS));`;
+  const start = performance.now();
+  const run = spawnSync(process.execPath, ["--input-type=module", "-e", script], { encoding: "utf8" });
+  return { ms: performance.now() - start, maxRssKb: run.status === 0 ? Number(run.stdout) : NaN };
+}
+
+interface SizeResult {
+  lines: number;
+  file: string;
+  ours: number[];
+  retained: number;
+  rssDelta: number;
+  keepalived?: KeepalivedRun;
+  cold: { ms: number[]; maxRssKb: number };
+  phases?: Record<string, number[]>;
+}
+
+function measurePhases(file: string, text: string, iterations: number): Record<string, number[]> {
+  const phases: Record<string, number[]> = { lex: [], "lex+parse": [], "directive tree": [], "typed model": [], checks: [] };
+  const checkTimes = new Map<string, number[]>(singleFileChecks.map((c) => [c.name, []]));
+  for (let i = 0; i < iterations; i++) {
+    let t = performance.now();
+    lex(text);
+    phases["lex"]!.push(performance.now() - t);
+    t = performance.now();
+    const source: SourceFile = sourceFile(file, text);
+    phases["lex+parse"]!.push(performance.now() - t);
+    t = performance.now();
+    const build = buildDirectives(source, emptyHost, { version: NEWEST_VERSION, configId: null });
+    phases["directive tree"]!.push(performance.now() - t);
+    t = performance.now();
+    const config = buildConfig(build);
+    phases["typed model"]!.push(performance.now() - t);
+    t = performance.now();
+    runChecks(config, NEWEST_VERSION);
+    phases["checks"]!.push(performance.now() - t);
+    for (const check of singleFileChecks) {
+      const start = performance.now();
+      check({ config, version: NEWEST_VERSION, report: () => undefined });
+      checkTimes.get(check.name)!.push(performance.now() - start);
+    }
+  }
+  for (const [name, samples] of checkTimes) phases[`  check ${name}`] = samples;
+  return phases;
+}
+
+function measure(lines: number, opts: Options, withKeepalived: boolean): SizeResult {
+  const text = benchConfig(instancesForLines(lines));
+  const actualLines = text.split("\n").length - 1;
+  const file = join(outDir, `bench-${actualLines}.conf`);
+  writeFileSync(file, text);
+  // Rounds of (ours, keepalived) so that both see the same stretch of machine weather.
+  const rounds = opts.quick ? 2 : 6;
+  const perRound = Math.max(opts.quick ? 3 : 8, Math.round((opts.quick ? 60_000 : 240_000) / actualLines));
+  const keepalivedPerRound = opts.quick ? 3 : 8;
+  for (let i = 0; i < 5; i++) analyzeOnce(file, text);
+  const ours: number[] = [];
+  const kaSamples: number[] = [];
+  let keepalived: KeepalivedRun | undefined;
+  const rssBefore = process.memoryUsage().rss;
+  for (let round = 0; round < rounds; round++) {
+    for (let i = 0; i < perRound; i++) ours.push(analyzeOnce(file, text));
+    if (withKeepalived) {
+      const run = timeKeepalived(file, keepalivedPerRound);
+      if (run !== undefined) {
+        kaSamples.push(...run.samples);
+        keepalived = { ...run, samples: kaSamples };
+      }
+    }
+  }
+  const rssDelta = process.memoryUsage().rss - rssBefore;
+  const coldRuns = Array.from({ length: opts.quick ? 2 : 5 }, () => coldProcess(file));
+  const result: SizeResult = {
+    lines: actualLines,
+    file,
+    ours,
+    retained: retainedHeap(file, text),
+    rssDelta,
+    cold: { ms: coldRuns.map((r) => r.ms), maxRssKb: Math.max(...coldRuns.map((r) => r.maxRssKb)) },
+  };
+  if (keepalived !== undefined) result.keepalived = keepalived;
+  if (opts.phases) result.phases = measurePhases(file, text, opts.quick ? 5 : 20);
+  return result;
+}
+
+function table(results: SizeResult[]): string {
+  const rows = [
+    "| config | analyzeFile median | p90 | heap retained | RSS Δ (loop) | `keepalived -t` median | p90 | ours / keepalived |",
+    "|---|---|---|---|---|---|---|---|",
+  ];
+  for (const r of results) {
+    const ka = r.keepalived;
+    const ours = quantile(r.ours, 0.5);
+    const theirs = ka !== undefined ? quantile(ka.samples, 0.5) : NaN;
+    rows.push(
+      `| ${r.lines.toLocaleString("en")} lines | ${ms(ours)} ms | ${ms(quantile(r.ours, 0.9))} ms | ${mb(r.retained)} MB | ${mb(r.rssDelta)} MB | ` +
+        `${ka !== undefined ? `${ms(theirs)} ms` : "not installed"} | ${ka !== undefined ? `${ms(quantile(ka.samples, 0.9))} ms` : ""} | ` +
+        `${ka !== undefined ? `${(ours / theirs).toFixed(2)}` : ""} |`,
+    );
+  }
+  rows.push("", "Whole process, cold (what the CLI pays once: Node start-up, module load, unoptimised code):", "");
+  rows.push("| config | `node` check once, median | max RSS | `keepalived -t` max RSS |", "|---|---|---|---|");
+  for (const r of results) {
+    rows.push(
+      `| ${r.lines.toLocaleString("en")} lines | ${ms(quantile(r.cold.ms, 0.5))} ms | ${mb(r.cold.maxRssKb * 1024)} MB | ` +
+        `${r.keepalived !== undefined ? `${mb(r.keepalived.maxRssKb * 1024)} MB` : "n/a"} |`,
+    );
+  }
+  return rows.join("\n");
+}
+
+function phaseTable(results: SizeResult[]): string {
+  const withPhases = results.filter((r) => r.phases !== undefined);
+  if (withPhases.length === 0) return "";
+  const names = Object.keys(withPhases[0]!.phases!);
+  const rows = [`| phase (median ms) | ${withPhases.map((r) => `${r.lines} lines`).join(" | ")} |`, `|---|${withPhases.map(() => "---").join("|")}|`];
+  for (const name of names) rows.push(`| ${name} | ${withPhases.map((r) => ms(quantile(r.phases![name]!, 0.5))).join(" | ")} |`);
+  return rows.join("\n");
+}
+
+function main(): void {
+  const argv = process.argv.slice(2);
+  if (argv[0] === "--keepalived-child") {
+    keepalivedChild(Number(argv[1]), argv[2]!);
+    return;
+  }
+  const opts = options(argv);
+  mkdirSync(outDir, { recursive: true });
+  const withKeepalived = opts.keepalived && keepalivedInstalled();
+  const results = opts.lines.map((lines) => measure(lines, opts, withKeepalived));
+  const where = results.find((r) => r.keepalived !== undefined)?.keepalived?.where;
+  const notes = [
+    `Node ${process.version}, ${new Date().toISOString().slice(0, 10)}; ${results[0]?.ours.length ?? 0}+ samples per size, interleaved with keepalived's.`,
+    gc === undefined ? "Heap retained: n/a (run with --expose-gc)." : "Heap retained: heap held by one analysis after a full GC.",
+    withKeepalived
+      ? `keepalived -t: whole process (spawn to exit), ${where === "netns" ? "in a network namespace with an eth0 veth" : "on the host's own interfaces (unshare failed)"}.`
+      : "keepalived is not installed: its columns are empty.",
+  ];
+  const report = [table(results), "", ...notes.map((n) => `- ${n}`), "", phaseTable(results)].join("\n").trimEnd();
+  console.log(report);
+  const stamp = new Date().toISOString().replace(/[:.]/g, "-");
+  writeFileSync(join(outDir, `bench-${stamp}.md`), `${report}\n`);
+  writeFileSync(join(outDir, `bench-${stamp}.json`), JSON.stringify({ node: process.version, results }, null, 1));
+}
+
+main();
