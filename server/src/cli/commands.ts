@@ -1,0 +1,8 @@
+import { checkCommand } from "./check.ts";
+import type { Command } from "./command.ts";
+
+/**
+ * Every subcommand, in help order. A new one (fix, init, explain) is a module exporting a `Command` and one
+ * line here; `main` does the dispatch, `--help` and error handling for all of them.
+ */
+export const COMMANDS: readonly Command[] = [checkCommand];

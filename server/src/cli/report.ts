@@ -1,0 +1,212 @@
+import { readFileSync, statSync } from "node:fs";
+import { isAbsolute, join, relative, resolve, sep } from "node:path";
+import { analyzeFile, type FileAnalysis } from "../analysis.ts";
+import type { KeepalivedVersion } from "../catalog/types.ts";
+import type { DiagnosticCode, Severity } from "../checks/codes.ts";
+import type { Diagnostic } from "../checks/diagnostic.ts";
+import type { SourceFile } from "../model/source.ts";
+import type { Range } from "../model/span.ts";
+import { DiskHost } from "../workspace/diskHost.ts";
+import { CliError } from "./command.ts";
+import { KEEPALIVED_FILE_RULE, WalkError, describeFsError, findKeepalivedConfigs } from "./discover.ts";
+
+/** A check run, positions already resolved: what every output format prints. */
+export interface CheckReport {
+  /** Sorted by path. */
+  files: ReportFile[];
+}
+
+export interface ReportFile {
+  /** As the user wrote it (or found under a directory they wrote), else relative to cwd, else absolute. */
+  path: string;
+  absolutePath: string;
+  /** Sorted by position. */
+  diagnostics: ReportDiagnostic[];
+}
+
+export interface ReportDiagnostic {
+  code: DiagnosticCode;
+  severity: Severity;
+  message: string;
+  /** 0-based, as in LSP. */
+  range: Range;
+  related: ReportRelated[];
+  /** The per-code payload of the quick fixes (server/src/checks/*), when the check gives one. */
+  data?: Record<string, unknown>;
+}
+
+export interface ReportRelated {
+  path: string;
+  absolutePath: string;
+  range: Range;
+  message: string;
+}
+
+export interface CheckOptions {
+  cwd: string;
+  version?: KeepalivedVersion;
+  configId?: string;
+}
+
+interface Candidate {
+  absolutePath: string;
+  path: string;
+}
+
+/** Files named on the command line, directories expanded. Throws CliError for paths that cannot be read. */
+export function collectCandidates(inputs: readonly string[], cwd: string): Candidate[] {
+  const seen = new Map<string, Candidate>();
+  for (const input of inputs) {
+    const absolute = resolve(cwd, input);
+    let stat;
+    try {
+      stat = statSync(absolute);
+    } catch (error) {
+      throw new CliError(`cannot read ${input}: ${describeFsError(error)} (expected a file or a directory)`);
+    }
+    if (stat.isDirectory()) {
+      let found: string[];
+      try {
+        found = findKeepalivedConfigs(absolute);
+      } catch (error) {
+        if (error instanceof WalkError) throw new CliError(`${error.message} (while searching ${input})`);
+        throw error;
+      }
+      if (found.length === 0) {
+        throw new CliError(`no keepalived configuration found in ${input}; looked for:\n${KEEPALIVED_FILE_RULE}`.split("\n").join(" "));
+      }
+      for (const file of found) {
+        if (!seen.has(file)) seen.set(file, { absolutePath: file, path: join(input, relative(absolute, file)) });
+      }
+    } else if (stat.isFile()) {
+      if (!seen.has(absolute)) seen.set(absolute, { absolutePath: absolute, path: input });
+    } else {
+      throw new CliError(`cannot read ${input}: not a regular file or directory`);
+    }
+  }
+  return [...seen.values()];
+}
+
+/** `absolute` relative to `cwd` when it lies below it, else undefined. */
+export function relativeInside(cwd: string, absolute: string): string | undefined {
+  const rel = relative(cwd, absolute);
+  return rel === "" || rel === ".." || rel.startsWith(`..${sep}`) || isAbsolute(rel) ? undefined : rel;
+}
+
+/** Files reached through includes are shown in the style the user wrote the including file in. */
+function displayPath(absolute: string, cwd: string, relativeStyle: boolean): string {
+  return relativeStyle ? relative(cwd, absolute) : absolute;
+}
+
+function loadOrFail(host: DiskHost, candidate: Candidate): SourceFile {
+  const source = host.load(candidate.absolutePath);
+  if (source !== undefined) return source;
+  // DiskHost hides the reason; ask the disk again for a message worth printing.
+  let reason = "unreadable";
+  try {
+    readFileSync(candidate.absolutePath);
+  } catch (error) {
+    reason = describeFsError(error);
+  }
+  throw new CliError(`cannot read ${candidate.path}: ${reason}`);
+}
+
+/**
+ * Picks the files to analyse as keepalived would read them: a file that another checked file includes is
+ * checked through that file (a fragment alone lacks the scripts and definitions its parent gives it). Files
+ * that only include each other are checked from the first in path order.
+ */
+function chooseRoots(analyses: Map<string, FileAnalysis>): FileAnalysis[] {
+  const includedByAnother = new Set<string>();
+  for (const analysis of analyses.values()) {
+    for (const file of analysis.files) if (file.file !== analysis.file) includedByAnother.add(file.file);
+  }
+  const roots = [...analyses.values()].filter((a) => !includedByAnother.has(a.file));
+  const covered = new Set(roots.flatMap((a) => a.files.map((f) => f.file)));
+  for (const analysis of analyses.values()) {
+    if (covered.has(analysis.file)) continue;
+    roots.push(analysis);
+    for (const f of analysis.files) covered.add(f.file);
+  }
+  return roots;
+}
+
+function byPosition(a: ReportDiagnostic, b: ReportDiagnostic): number {
+  return (
+    a.range.start.line - b.range.start.line ||
+    a.range.start.character - b.range.start.character ||
+    a.range.end.line - b.range.end.line ||
+    a.range.end.character - b.range.end.character ||
+    (a.code < b.code ? -1 : a.code > b.code ? 1 : 0)
+  );
+}
+
+function diagnosticKey(d: Diagnostic): string {
+  return [d.code, d.span.file, d.span.start, d.span.end, d.message].join("\u0000");
+}
+
+/** Reads, analyses and resolves positions. Throws CliError for what the user must fix (missing path...). */
+export function checkPaths(inputs: readonly string[], options: CheckOptions): CheckReport {
+  const candidates = collectCandidates(inputs, options.cwd);
+  const host = new DiskHost();
+  const analyses = new Map<string, FileAnalysis>();
+  const sources = new Map<string, SourceFile>();
+  for (const candidate of candidates) {
+    const source = loadOrFail(host, candidate);
+    const analysis = analyzeFile(source, host, {
+      ...(options.version === undefined ? {} : { version: options.version }),
+      ...(options.configId === undefined ? {} : { configId: options.configId }),
+    });
+    analyses.set(candidate.absolutePath, analysis);
+    for (const file of analysis.files) sources.set(file.file, file);
+  }
+
+  const files = new Map<string, ReportFile>();
+  let relativeStyle = true;
+  const fileEntry = (absolutePath: string): ReportFile => {
+    let entry = files.get(absolutePath);
+    if (entry === undefined) {
+      entry = { path: displayPath(absolutePath, options.cwd, relativeStyle), absolutePath, diagnostics: [] };
+      files.set(absolutePath, entry);
+    }
+    return entry;
+  };
+  for (const candidate of candidates) files.set(candidate.absolutePath, { ...candidate, diagnostics: [] });
+
+  const rangeIn = (file: string, start: number, end: number): Range => {
+    const source = sources.get(file) ?? host.load(file);
+    return source?.lines.rangeOf(start, end) ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+  };
+  const seen = new Set<string>();
+  for (const root of chooseRoots(analyses)) {
+    relativeStyle = !isAbsolute(files.get(root.file)?.path ?? "");
+    for (const file of root.files) fileEntry(file.file);
+    for (const d of root.diagnostics) {
+      const key = diagnosticKey(d);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      fileEntry(d.span.file).diagnostics.push({
+        code: d.code,
+        severity: d.severity,
+        message: d.message,
+        range: rangeIn(d.span.file, d.span.start, d.span.end),
+        related: (d.related ?? []).map((r) => ({
+          path: fileEntry(r.span.file).path,
+          absolutePath: r.span.file,
+          range: rangeIn(r.span.file, r.span.start, r.span.end),
+          message: r.message,
+        })),
+        ...(d.data === undefined ? {} : { data: d.data }),
+      });
+    }
+  }
+  const sorted = [...files.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  for (const file of sorted) file.diagnostics.sort(byPosition);
+  return { files: sorted };
+}
+
+export function severityCounts(report: CheckReport): Record<Severity, number> {
+  const counts: Record<Severity, number> = { error: 0, warning: 0, information: 0, hint: 0 };
+  for (const file of report.files) for (const d of file.diagnostics) counts[d.severity]++;
+  return counts;
+}
