@@ -1,115 +1,74 @@
+import { lookupKeyword } from "../catalog/catalog.ts";
 import type { ArgSpec } from "../catalog/types.ts";
 import type { Directive, Word } from "../model/types.ts";
-import { BOOLEAN_WORDS, isIP, isIPv4, isIPv6, parseDecimal, parseInteger } from "../model/values.ts";
 import type { Check, CheckContext } from "./diagnostic.ts";
-import { allDirectives, whereIs } from "./util.ts";
+import { allDirectives, containerPath, hasSemicolon, isTrailingBackslash, placeholderTest, whereIs } from "./util.ts";
+import { consequenceOf, valueProblem } from "./value-kinds.ts";
 
 /**
  * The catalog-driven argument checks: `missing-value`, `invalid-value`, `value-out-of-range` and
  * `extra-argument`, for every known keyword and block header. One pass, because the four share the reading of
- * each argument against its spec.
+ * each argument against its spec. Words ending in `;` and a line-ending `\` are left to semicolon.ts and
+ * line-continuation.ts, and unfilled placeholders to the build problems, so that each mistake is said once.
+ *
+ * data:
+ * - missing-value: { keyword: string, argument: string }
+ * - invalid-value: { keyword: string, value: string, expected: string (an ArgType), min?, max?, values?: string[],
+ *   suggestion?: string (the accepted word the value differs from only in case) }
+ * - value-out-of-range: { keyword: string, value: number, min?: number, max?: number }
+ * - extra-argument: { keyword: string, extra: string[], keywords: string[] (extra words that are keywords of the
+ *   same block: the line joins two settings) }
  */
-
-/** Linux IFNAMSIZ minus the terminating NUL. */
-const MAX_IFNAME = 15;
-
-function describeRange(arg: ArgSpec): string {
-  if (arg.min !== undefined && arg.max !== undefined) return `${arg.min}..${arg.max}`;
-  if (arg.min !== undefined) return `at least ${arg.min}`;
-  if (arg.max !== undefined) return `at most ${arg.max}`;
-  return "any number";
-}
-
-function checkNumber(ctx: CheckContext, directive: Directive, arg: ArgSpec, word: Word): void {
-  const keyword = directive.keyword.text;
-  const value = arg.type === "decimal" ? parseDecimal(word.text) : parseInteger(word.text);
-  if (value === undefined) {
-    const expected = arg.type === "decimal" ? "a number" : "a whole number";
-    ctx.report({
-      code: "invalid-value",
-      message: `'${word.text}' is not ${expected} for ${keyword} (expected ${describeRange(arg)}): keepalived reports an invalid number and ignores the setting`,
-      span: word.span,
-      data: { keyword, value: word.text, expected: arg.type, min: arg.min, max: arg.max },
-    });
-    return;
-  }
-  const below = arg.min !== undefined && value < arg.min;
-  const above = arg.max !== undefined && value > arg.max;
-  if (below || above) {
-    ctx.report({
-      code: "value-out-of-range",
-      message: `${keyword} ${word.text} is outside ${describeRange(arg)}: keepalived reports it and ignores the value (using its default)`,
-      span: word.span,
-      data: { keyword, value, min: arg.min, max: arg.max },
-    });
-  }
-}
 
 function checkWord(ctx: CheckContext, directive: Directive, arg: ArgSpec, word: Word): void {
   const keyword = directive.keyword.text;
-  const invalid = (what: string, extra: Record<string, unknown> = {}): void =>
+  const problem = valueProblem(arg, word.text);
+  if (problem === undefined) return;
+  if (problem.code === "value-out-of-range") {
     ctx.report({
-      code: "invalid-value",
-      message: `'${word.text}' is not ${what} for ${keyword}: ${consequence(keyword)}`,
+      code: "value-out-of-range",
+      message: `${keyword} ${word.text} is outside ${problem.expected}: ${consequenceOf(keyword)}`,
       span: word.span,
-      data: { keyword, value: word.text, expected: arg.type, ...extra },
+      data: { keyword, ...problem.data },
     });
-  switch (arg.type) {
-    case "uint":
-    case "int":
-    case "decimal":
-      checkNumber(ctx, directive, arg, word);
-      return;
-    case "port": {
-      const port = parseInteger(word.text);
-      if (port === undefined || port < 1 || port > 65535) invalid("a port number (1..65535)");
-      return;
-    }
-    case "bool":
-      if (!BOOLEAN_WORDS.includes(word.text)) invalid(`one of ${BOOLEAN_WORDS.join(", ")}`);
-      return;
-    case "enum": {
-      const values = arg.values ?? [];
-      const bare = arg.prefixes?.includes(word.text[0] ?? "") === true ? word.text.slice(1) : word.text;
-      if (values.includes(bare)) return;
-      const suggestion = values.find((v) => v.toLowerCase() === bare.toLowerCase().replace(/;$/, ""));
-      invalid(`one of ${values.join(", ")} (case matters)`, { values, ...(suggestion !== undefined ? { suggestion } : {}) });
-      return;
-    }
-    case "ip":
-      if (!isIP(word.text)) invalid("an IP address");
-      return;
-    case "ipv4":
-      if (!isIPv4(word.text)) invalid("an IPv4 address");
-      return;
-    case "ipv6":
-      if (!isIPv6(word.text)) invalid("an IPv6 address");
-      return;
-    case "ifname":
-      if (word.text.length > MAX_IFNAME) invalid(`an interface name (at most ${MAX_IFNAME} characters)`);
-      return;
-    default:
-      return;
+    return;
   }
+  ctx.report({
+    code: "invalid-value",
+    message: `'${word.text}' is not ${problem.expected} for ${keyword}: ${consequenceOf(keyword)}`,
+    span: word.span,
+    data: { keyword, value: word.text, ...problem.data },
+  });
 }
 
-function consequence(keyword: string): string {
-  switch (keyword) {
-    case "state":
-      return "keepalived reports it and starts the instance as BACKUP";
-    case "auth_type":
-      return "keepalived reports it and runs the instance without authentication";
-    default:
-      return "keepalived reports it and ignores the setting";
-  }
+function reportExtra(ctx: CheckContext, directive: Directive, read: number): void {
+  const spec = directive.spec!;
+  const words = directive.args;
+  const extra = words.slice(read);
+  if (extra.length === 0 || extra.some((w) => hasSemicolon(w) || w.text.startsWith(";"))) return;
+  if (isTrailingBackslash(extra[extra.length - 1]!, directive)) extra.pop();
+  if (extra.length === 0) return;
+  const last = extra[extra.length - 1]!;
+  const parentPath = containerPath(directive);
+  const keywords = extra.filter((w) => lookupKeyword(parentPath, w.text, ctx.version) !== undefined).map((w) => w.text);
+  const kept = read > 0 ? ` ${words.slice(0, read).map((w) => w.text).join(" ")}` : "";
+  const joined = keywords.length > 0 ? `: it reads one keyword per line, so ${keywords.join(", ")} ${keywords.length > 1 ? "are" : "is"} never set here; put ${keywords.length > 1 ? "each" : "it"} on its own line` : "";
+  ctx.report({
+    code: "extra-argument",
+    message: `keepalived ignores '${extra.map((w) => w.text).join(" ")}' after ${spec.name}${kept} (in ${whereIs(directive)})${joined || `: only ${read === 0 ? "the keyword" : `${read} value${read > 1 ? "s are" : " is"}`} read here`}`,
+    span: { file: extra[0]!.span.file, start: extra[0]!.span.start, end: last.span.end },
+    tags: ["unnecessary"],
+    data: { keyword: spec.name, extra: extra.map((w) => w.text), keywords },
+  });
 }
 
-function checkDirective(ctx: CheckContext, directive: Directive): void {
+function checkDirective(ctx: CheckContext, directive: Directive, isPlaceholder: (word: Word) => boolean): void {
   const spec = directive.spec!;
   const args = spec.args;
   const words = directive.args;
   const first = args[0];
-  if (first?.required === true && words.length === 0) {
+  if (first?.required === true && (words.length === 0 || (words.length === 1 && isTrailingBackslash(words[0]!, directive)))) {
+    if (words.length > 0) return; // `keyword \`: keepalived reads the keyword 'keyword\' (line-continuation.ts)
     const isBlock = spec.kind !== "keyword";
     ctx.report({
       code: "missing-value",
@@ -121,30 +80,23 @@ function checkDirective(ctx: CheckContext, directive: Directive): void {
     });
     return;
   }
+  const checkable = (word: Word): boolean => !isPlaceholder(word) && !hasSemicolon(word) && !isTrailingBackslash(word, directive);
   for (let i = 0; i < words.length && i < args.length; i++) {
     const arg = args[i]!;
-    checkWord(ctx, directive, arg, words[i]!);
+    if (checkable(words[i]!)) checkWord(ctx, directive, arg, words[i]!);
+    if (hasSemicolon(words[i]!)) return; // the rest of the line is semicolon.ts's
     if (arg.repeatable === true) {
-      for (let j = i + 1; j < words.length; j++) checkWord(ctx, directive, arg, words[j]!);
+      for (let j = i + 1; j < words.length; j++) if (checkable(words[j]!)) checkWord(ctx, directive, arg, words[j]!);
       return;
     }
   }
   const commandUnquoted = first?.type === "script" && words[0]?.quoted === false;
-  if (spec.argsKnown && !commandUnquoted && words.length > args.length && spec.kind === "keyword") {
-    const extra = words.slice(args.length);
-    const last = extra[extra.length - 1]!;
-    ctx.report({
-      code: "extra-argument",
-      message: `keepalived ignores '${extra.map((w) => w.text).join(" ")}' after ${spec.name}${args.length > 0 ? ` ${words.slice(0, args.length).map((w) => w.text).join(" ")}` : ""}: only ${args.length === 0 ? "the keyword" : `${args.length} value${args.length > 1 ? "s are" : " is"}`} read here (in ${whereIs(directive)})`,
-      span: { file: extra[0]!.span.file, start: extra[0]!.span.start, end: last.span.end },
-      tags: ["unnecessary"],
-      data: { keyword: spec.name, extra: extra.map((w) => w.text) },
-    });
-  }
+  if (spec.argsKnown && !commandUnquoted && spec.kind === "keyword") reportExtra(ctx, directive, args.length);
 }
 
 export const argumentChecks: Check = (ctx) => {
+  const isPlaceholder = placeholderTest(ctx.config);
   for (const directive of allDirectives(ctx.config)) {
-    if (directive.role === "keyword" && directive.spec !== undefined) checkDirective(ctx, directive);
+    if (directive.role === "keyword" && directive.spec !== undefined) checkDirective(ctx, directive, isPlaceholder);
   }
 };

@@ -1,5 +1,14 @@
 import type { Check } from "./diagnostic.ts";
-import { byteLength, firstBytes } from "./util.ts";
+import { byteLength, firstBytes, placeholderTest } from "./util.ts";
+
+/**
+ * `auth-pass-truncated` and `auth-pass-placeholder`. An unfilled template (`{{ X }}`, undefined `$X`) is a
+ * placeholder but not reported as truncated: its first 8 bytes mean nothing.
+ *
+ * data:
+ * - auth-pass-placeholder: { instance?: string, value: string }
+ * - auth-pass-truncated: { instance?: string, value: string, kept: string (the 8 bytes keepalived uses) }
+ */
 
 /** keepalived keeps this many bytes of auth_pass (VRRPv2 simple authentication carries 8 octets). */
 export const AUTH_PASS_BYTES = 8;
@@ -19,8 +28,8 @@ export function isPlaceholderPassword(value: string): boolean {
   return PLACEHOLDERS.some((p) => p.test(value));
 }
 
-/** `auth-pass-truncated` and `auth-pass-placeholder`. */
 export const authPassChecks: Check = (ctx) => {
+  const isTemplate = placeholderTest(ctx.config);
   for (const instance of ctx.config.instances) {
     const pass = instance.authPass;
     if (pass === undefined) continue;
@@ -35,7 +44,7 @@ export const authPassChecks: Check = (ctx) => {
         data: { instance: instance.name?.text, value },
       });
     }
-    if (byteLength(value) > AUTH_PASS_BYTES) {
+    if (byteLength(value) > AUTH_PASS_BYTES && !isTemplate(pass.word)) {
       const kept = firstBytes(value, AUTH_PASS_BYTES);
       ctx.report({
         code: "auth-pass-truncated",

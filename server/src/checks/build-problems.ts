@@ -1,5 +1,14 @@
 import type { Check } from "./diagnostic.ts";
 
+/**
+ * Problems found while reading the files: `syntax-error` (from the parser and the model builder),
+ * `template-placeholder` and `undefined-variable`.
+ *
+ * data:
+ * - syntax-error, template-placeholder: { kind: string } (a SyntaxErrorKind of the parser, or a BuildProblem kind)
+ * - undefined-variable: { name: string, defined: string[] (the names that are defined, for "did you mean") }
+ */
+
 /** Problems found while reading the files: syntax errors, unfilled templates, undefined `$NAME`s. */
 export const buildProblems: Check = (ctx) => {
   const build = ctx.config.build;

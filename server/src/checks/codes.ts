@@ -106,6 +106,18 @@ export const DIAGNOSTIC_CODES = {
     severity: "error",
     summary: "A `{{ ... }}` template placeholder was never filled in: keepalived reads its braces as a block.",
   },
+  "semicolon-in-value": {
+    severity: "warning",
+    summary: "A `;` in a line: keepalived has no statement separator, so `;` stays part of the value (`eth0;`) and the words after it are ignored.",
+  },
+  "line-continuation": {
+    severity: "warning",
+    summary: "A line ending in `\\`: keepalived has no line continuation outside `$NAME=` definitions, so the `\\` is glued to the word before it.",
+  },
+  "sync-group-member": {
+    severity: "error",
+    summary: "A vrrp_sync_group member that is no vrrp_instance or is already in another group, or a group with fewer than two usable members.",
+  },
   "host-dependent": {
     severity: "information",
     summary: "Something that only the target host can confirm (a script path, a user); never checked against this machine.",

@@ -1,5 +1,10 @@
 import type { Check } from "./diagnostic.ts";
 
+/*
+ * data: { kept: string (what keepalived reads), intended: string (the word with its '#'/'!' part),
+ *   keyword: string (first word of the line) }; the fix quotes `intended`.
+ */
+
 const BLANK = /[ \t\f\v\r\n{}]/;
 
 /**

@@ -1,6 +1,12 @@
 import type { Check } from "./diagnostic.ts";
 import { allDirectives } from "./util.ts";
 
+/**
+ * `deprecated-keyword`: keywords (and route words) keepalived has replaced.
+ *
+ * data: { keyword: string, replacement?: string (a keyword of the same block, or a route word, to write instead) }
+ */
+
 const REPORTED = {
   config_error: "keepalived reports it as a configuration error but still applies it",
   log_only: "keepalived only logs it (`keepalived -t` says nothing) and still applies it",

@@ -14,7 +14,7 @@ export interface Diagnostic {
   message: string;
   span: Span;
   related?: RelatedInformation[];
-  /** What a quick fix needs; its shape is fixed per code (see checks/data.ts). */
+  /** What a quick fix needs; its keys are fixed per code and documented at the top of the check file that reports it. */
   data?: Record<string, unknown>;
   tags?: Array<"unnecessary" | "deprecated">;
 }

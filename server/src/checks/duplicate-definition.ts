@@ -3,6 +3,14 @@ import type { Directive } from "../model/types.ts";
 import type { Check, CheckContext, DiagnosticInput } from "./diagnostic.ts";
 import { allDirectives } from "./util.ts";
 
+/**
+ * `duplicate-definition`: a name defined twice (vrrp_instance, vrrp_script, sync group, track file/process), a
+ * track_script listed twice in one instance, or a setting given twice in one block.
+ *
+ * data: { kind: string ("vrrp_instance", "vrrp_script", ..., "track_script", or "setting"), name: string }
+ *   For "setting" the fix removes one of the two lines (`related` points at the other).
+ */
+
 function duplicateNames(
   ctx: CheckContext,
   items: Array<NamedBlock | VrrpScript>,
@@ -60,7 +68,7 @@ function repeatedSettings(ctx: CheckContext, block: Directive): void {
       message: notify
         ? `${spec.name} is given twice: keepalived reports "script already specified" and keeps the first, ${words(earlier)}`
         : stateKept
-          ? `state is given twice: keepalived keeps the first, MASTER, and reports the second`
+          ? `state is given twice: keepalived reports "state previously set as MASTER - ignoring BACKUP" and keeps MASTER`
           : `${spec.name} is given twice: keepalived silently uses this one, ${words(child)}, and ignores ${words(earlier)}`,
       span: child.keyword.span,
       related: [{ span: earlier.span, message: "first given here" }],

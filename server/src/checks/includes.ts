@@ -1,5 +1,14 @@
 import type { Check } from "./diagnostic.ts";
 
+/*
+ * `include-not-found` and `include-cycle`. Absolute paths name files on the target host: they are information
+ * only, never checked against this machine.
+ *
+ * data:
+ * - include-not-found: { pattern: string, variant: string (include, includer, ...), absolute: boolean }
+ * - include-cycle: { cycle: string[] (the files, the first repeated at the end) }
+ */
+
 const ABORTING = new Set(["includea", "includew", "includer", "includem", "includeb"]);
 
 /** `include-not-found` and `include-cycle`. */

@@ -1,5 +1,12 @@
 import type { Check } from "./diagnostic.ts";
+import { strictModeOf, vrrpVersionOf } from "./effective.ts";
 
+/**
+ * `missing-keyword`: a block without a keyword keepalived needs.
+ *
+ * data: { keyword: string (the missing keyword), instance?: string, used?: number[] (VRIDs already taken, for
+ *   virtual_router_id), required?: boolean (virtual_ipaddress: keepalived drops the instance without one) }
+ */
 export const missingKeyword: Check = (ctx) => {
   const config = ctx.config;
   for (const instance of config.instances) {
@@ -14,13 +21,19 @@ export const missingKeyword: Check = (ctx) => {
         data: { instance: name, keyword: "virtual_router_id", used: config.instances.map((i) => i.vrid?.value).filter((v): v is number => v !== undefined) },
       });
     }
-    if (instance.vips.length === 0) {
+    // Addresses from an include that only the target host has are unknown here, not missing.
+    const hostIncludes = config.build.includes.filter((ref) => ref.missing && ref.absolute && ref.directive.parent === instance.vipBlock);
+    if (instance.vips.length === 0 && (instance.vipBlock === undefined || hostIncludes.length === 0)) {
+      const strict = strictModeOf(config, instance);
+      const required = strict || vrrpVersionOf(config, instance) === 3;
       ctx.report({
         code: "missing-keyword",
-        severity: "warning",
-        message: `vrrp_instance ${name} has no virtual address: keepalived reports "No VIP specified" and the instance moves nothing between nodes`,
+        severity: required ? "error" : "warning",
+        message: required
+          ? `vrrp_instance ${name} has no virtual address: with ${strict ? "strict mode" : "VRRP version 3"} keepalived reports "No VIP specified; at least one is required" and drops the instance`
+          : `vrrp_instance ${name} has no virtual address: keepalived reports "No VIP specified; at least one is sensible" and the instance moves nothing between nodes`,
         span: instance.name.span,
-        data: { instance: name, keyword: "virtual_ipaddress" },
+        data: { instance: name, keyword: "virtual_ipaddress", required },
       });
     }
   }
@@ -28,7 +41,7 @@ export const missingKeyword: Check = (ctx) => {
     if (script.directive.block === undefined || script.command !== undefined) continue;
     ctx.report({
       code: "missing-keyword",
-      message: `vrrp_script ${script.name?.text ?? ""} has no script line: keepalived has nothing to run, so the check never fails or passes`,
+      message: `vrrp_script ${script.name?.text ?? ""} has no script line: keepalived reports "No script set" and removes it, so every track_script naming it is "not found"`,
       span: script.name?.span ?? script.directive.keyword.span,
       data: { keyword: "script" },
     });
@@ -38,7 +51,7 @@ export const missingKeyword: Check = (ctx) => {
     if (group.directive.block === undefined || hasGroup) continue;
     ctx.report({
       code: "missing-keyword",
-      message: `vrrp_sync_group ${group.name?.text ?? ""} has no group { ... } of instances: keepalived reports it and the group syncs nothing`,
+      message: `vrrp_sync_group ${group.name?.text ?? ""} has no group { ... } of instances: keepalived reports it ("has no virtual router(s)") and removes the group`,
       span: group.name?.span ?? group.directive.keyword.span,
       data: { keyword: "group" },
     });

@@ -3,6 +3,12 @@ import type { Directive } from "../model/types.ts";
 import type { Check } from "./diagnostic.ts";
 import { allDirectives } from "./util.ts";
 
+/**
+ * `script-security-missing`: scripts without `enable_script_security`. keepalived only notices when a script file
+ * exists on the host, so a check on a machine without the scripts passes; the target host fails with exit 6.
+ *
+ * data: { globalDefs: boolean (a global_defs block exists to add the keyword to), scripts: number }
+ */
 export const scriptSecurityMissing: Check = (ctx) => {
   const config = ctx.config;
   if (globalSetting(config, "enable_script_security") !== undefined) return;

@@ -1,6 +1,14 @@
 import type { NamedBlock, TrackRef, VrrpInstance, VrrpScript } from "../model/config.ts";
 import type { Check, CheckContext } from "./diagnostic.ts";
 
+/**
+ * `track-script-undefined`: track_script / track_file / track_process entries that name nothing defined before
+ * the instance (keepalived resolves them while reading).
+ *
+ * data: { name: string, list: "track_script" | "track_file" | "track_process", definedAfter: boolean (the fix
+ *   moves the definition up), known: string[] (names defined before the instance, for "did you mean") }
+ */
+
 type Definable = NamedBlock | VrrpScript;
 
 /** Definitions by name, each list in file order. */

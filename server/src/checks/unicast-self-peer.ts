@@ -1,6 +1,12 @@
 import { canonicalAddress } from "../model/values.ts";
 import type { Check } from "./diagnostic.ts";
 
+/**
+ * `unicast-self-peer`: a unicast_peer that is the instance's own unicast_src_ip, or a peer listed twice. keepalived
+ * 2.2 accepts both silently: this is lint beyond keepalived, kept at warning level.
+ *
+ * data: { instance?: string, peer: string, reason: "self" | "duplicate" } (the fix deletes the peer line)
+ */
 export const unicastSelfPeer: Check = (ctx) => {
   for (const instance of ctx.config.instances) {
     const src = instance.unicastSrcIp;

@@ -1,6 +1,14 @@
 import { keywordsIn, lookupAnyVersion } from "../catalog/catalog.ts";
 import type { Check } from "./diagnostic.ts";
-import { allDirectives, containerPath, editDistance, whereIs } from "./util.ts";
+import { allDirectives, containerPath, editDistance, placeholderTest, whereIs } from "./util.ts";
+
+/**
+ * `unknown-keyword`: a word keepalived does not know in this block (for this version). Lines inside an unknown
+ * block are not reported again, nor are unfilled `{{ ... }}` placeholders (template-placeholder says it).
+ *
+ * data: { keyword: string, block: string (catalog path of the block, "" at the top level),
+ *   candidates: string[] (the likely intended keywords, best first; a quick fix offers each) }
+ */
 
 const MAX_CANDIDATES = 3;
 
@@ -22,18 +30,30 @@ export function candidatesFor(word: string, parentPath: string, version: Paramet
   return scored.slice(0, MAX_CANDIDATES).map((c) => c.name);
 }
 
+/** `nopreempt;` and `interface\\` are keywords with a `;` or `\\` glued on: keepalived has no separator or continuation. */
+function gluedKeyword(word: string, parentPath: string, version: Parameters<typeof keywordsIn>[1]): string | undefined {
+  const bare = word.replace(/[;\\]+$/, "");
+  if (bare === word || bare === "") return undefined;
+  return keywordsIn(parentPath, version).some((s) => s.name === bare) ? bare : undefined;
+}
+
 export const unknownKeyword: Check = (ctx) => {
+  const isPlaceholder = placeholderTest(ctx.config);
   for (const directive of allDirectives(ctx.config)) {
-    if (directive.role !== "unknown") continue;
+    if (directive.role !== "unknown" || isPlaceholder(directive.keyword)) continue;
     // Inside an unknown block only the block's own line is reported: its contents follow from it.
     const parent = directive.parent;
     if (parent !== undefined && (parent.role === "unknown" || parent.role === "orphan")) continue;
     const word = directive.keyword.text;
     const parentPath = containerPath(directive);
     const other = lookupAnyVersion(parentPath, word);
-    const candidates = candidatesFor(word, parentPath, ctx.version);
+    const glued = gluedKeyword(word, parentPath, ctx.version);
+    const candidates = glued !== undefined ? [glued, ...candidatesFor(word, parentPath, ctx.version).filter((c) => c !== glued)] : candidatesFor(word, parentPath, ctx.version);
     let message: string;
-    if (other !== undefined) {
+    if (glued !== undefined) {
+      const what = word.endsWith(";") ? "';' is no statement separator" : "a line-ending '\\' continues nothing";
+      message = `Unknown keyword '${word}' in ${whereIs(directive)}: ${what} in keepalived.conf, so the word is not '${glued}'; keepalived reports it and ignores the line`;
+    } else if (other !== undefined) {
       const versions = other.versions.join(" and ");
       message = `'${word}' is a keyword of keepalived ${versions}, not ${ctx.version}: that version reports "Unknown keyword" and ignores the line`;
     } else if (directive.conditional !== undefined && /^include[rmwba]?$/.test(word)) {

@@ -1,5 +1,5 @@
 import type { Config } from "../model/config.ts";
-import type { Directive } from "../model/types.ts";
+import type { Directive, Word } from "../model/types.ts";
 
 /** Every directive of the configuration, depth first, in file order. */
 export function* allDirectives(config: Config): Generator<Directive> {
@@ -71,4 +71,27 @@ export function firstBytes(text: string, bytes: number): string {
     out += ch;
   }
   return out;
+}
+
+/**
+ * Words that are an unfilled template placeholder (`{{ X }}`) or hold an undefined `$NAME`: `template-placeholder`
+ * and `undefined-variable` already report them, so value checks stay quiet about them rather than repeat it.
+ */
+export function placeholderTest(config: Config): (word: Word) => boolean {
+  const refs = config.build.undefinedRefs;
+  return (word) => {
+    if (!word.quoted && word.raw.startsWith("{{")) return true;
+    if (!word.raw.includes("$")) return false;
+    return refs.some((r) => r.span.file === word.span.file && r.span.start >= word.span.start && r.span.start < word.span.end);
+  };
+}
+
+/** A word that ends in `;` or is one: keepalived has no statement separator (see semicolon.ts). */
+export function hasSemicolon(word: Word): boolean {
+  return !word.quoted && word.text.endsWith(";");
+}
+
+/** The lone `\` that ends a line: keepalived glues it to the word before (see line-continuation.ts). */
+export function isTrailingBackslash(word: Word, directive: Directive): boolean {
+  return word.raw === "\\" && directive.args[directive.args.length - 1] === word;
 }

@@ -1,7 +1,24 @@
-import type { Directive } from "../model/types.ts";
+import type { Directive, Word } from "../model/types.ts";
 import { isIP, parseAddress, parseInteger } from "../model/values.ts";
 import type { Check, CheckContext } from "./diagnostic.ts";
-import { allDirectives } from "./util.ts";
+import { allDirectives, isTrailingBackslash, placeholderTest } from "./util.ts";
+
+/**
+ * Entries of value blocks: virtual/static addresses, unicast peers (and their address family against
+ * unicast_src_ip), and the weights of tracking entries. Routes and rules are routes.ts's.
+ *
+ * data:
+ * - invalid-value: { keyword: string (the block), value: string, expected: "address" | "ip" | "option" | "int",
+ *   splitAddress?: true (a second address on the line of the first: the fix splits the line), family?: true
+ *   (a peer of the other address family than unicast_src_ip) }
+ * - value-out-of-range: { keyword: "weight" | "min_ttl" | "max_ttl", value?: number, min: number, max: number }
+ * - missing-value: { keyword: "weight" }
+ */
+
+/** keepalived has no `;` separator: said once, in the message of the entry it spoils. */
+function semicolonHint(word: Word): string {
+  return word.text.endsWith(";") ? " (the ';' is part of the word: keepalived has no statement separator)" : "";
+}
 
 /** Option words of a virtual_ipaddress item, and whether each takes a value. */
 const VIP_OPTIONS: Record<string, boolean> = {
@@ -32,7 +49,7 @@ function addressItem(ctx: CheckContext, item: Directive): void {
   if (parseAddress(first.text) === undefined) {
     ctx.report({
       code: "invalid-value",
-      message: `'${first.text}' is not an address (ADDR or ADDR/PREFIX) in ${block}: keepalived reports "invalid IP" and skips this entry`,
+      message: `'${first.text}' is not an address (ADDR or ADDR/PREFIX) in ${block}: keepalived reports "invalid IP" and skips this entry${semicolonHint(first)}`,
       span: first.span,
       data: { keyword: block, value: first.text, expected: "address" },
     });
@@ -40,6 +57,7 @@ function addressItem(ctx: CheckContext, item: Directive): void {
   }
   for (let i = 0; i < item.args.length; i++) {
     const word = item.args[i]!;
+    if (isTrailingBackslash(word, item)) continue;
     const takesValue = VIP_OPTIONS[word.text];
     if (takesValue === undefined) {
       const looksLikeAddress = parseAddress(word.text) !== undefined;
@@ -62,7 +80,7 @@ function peerItem(ctx: CheckContext, item: Directive): void {
   if (!isIP(first.text)) {
     ctx.report({
       code: "invalid-value",
-      message: `'${first.text}' is not an IP address in unicast_peer: keepalived reports a malformed peer and skips it; with no valid peer left it falls back to multicast`,
+      message: `'${first.text}' is not an IP address in unicast_peer: keepalived reports a malformed peer and skips it; with no valid peer left it falls back to multicast${semicolonHint(first)}`,
       span: first.span,
       data: { keyword: "unicast_peer", value: first.text, expected: "ip" },
     });
@@ -109,13 +127,35 @@ function trackItem(ctx: CheckContext, item: Directive): void {
   }
 }
 
-/** Entries of value blocks: addresses, peers and tracking weights. */
+/** A peer of the other family than unicast_src_ip is skipped: "MUST be of the same family". */
+function peerFamilies(ctx: CheckContext): void {
+  for (const instance of ctx.config.instances) {
+    const src = instance.unicastSrcIp !== undefined ? parseAddress(instance.unicastSrcIp.value) : undefined;
+    if (src === undefined) continue;
+    for (const peer of instance.unicastPeers) {
+      const address = parseAddress(peer.value);
+      if (address === undefined || address.family === src.family) continue;
+      ctx.report({
+        code: "invalid-value",
+        message: `unicast_peer ${peer.value} is IPv${address.family} but unicast_src_ip ${instance.unicastSrcIp!.value} of ${instance.name?.text ?? "this instance"} is IPv${src.family}: keepalived reports "MUST be of the same family" and skips the peer`,
+        span: peer.word.span,
+        related: [{ span: instance.unicastSrcIp!.word.span, message: "unicast_src_ip" }],
+        data: { keyword: "unicast_peer", value: peer.value, expected: "ip", family: true },
+      });
+    }
+  }
+}
+
 export const valueItems: Check = (ctx) => {
+  const isPlaceholder = placeholderTest(ctx.config);
   for (const directive of allDirectives(ctx.config)) {
     if (directive.role !== "item" || directive.spec === undefined) continue;
+    if (isPlaceholder(directive.keyword) || directive.args.some(isPlaceholder)) continue;
+    if (directive.keyword.raw === "\\") continue;
     const block = directive.spec.name;
     if (ADDRESS_BLOCKS.has(block)) addressItem(ctx, directive);
     else if (block === "unicast_peer") peerItem(ctx, directive);
     else if (TRACK_BLOCKS.has(block)) trackItem(ctx, directive);
   }
+  peerFamilies(ctx);
 };

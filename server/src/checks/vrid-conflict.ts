@@ -1,11 +1,15 @@
-import { canonicalAddress, parseAddress } from "../model/values.ts";
+import { canonicalAddress } from "../model/values.ts";
 import type { VrrpInstance } from "../model/config.ts";
 import type { Check } from "./diagnostic.ts";
+import { familyOf } from "./effective.ts";
 
-function family(instance: VrrpInstance): 4 | 6 {
-  const first = instance.unicastSrcIp?.value ?? instance.vips[0]?.address.text;
-  return first !== undefined && parseAddress(first)?.family === 6 ? 6 : 4;
-}
+/**
+ * `vrid-conflict`: two instances of this node with the same VRID on the same interface and address family.
+ * A second vrrp_instance of the same name is skipped by keepalived, so it conflicts with nothing.
+ *
+ * data: { vrid: number, other?: string (the instance it clashes with), used: number[] (every VRID of the file,
+ *   so a fix can pick a free one) }
+ */
 
 /** keepalived's rule: multicast instances clash on VRID + family + interface; unicast ones also need a common peer. */
 function clash(a: VrrpInstance, b: VrrpInstance): boolean {
@@ -20,10 +24,14 @@ function clash(a: VrrpInstance, b: VrrpInstance): boolean {
 
 export const vridConflict: Check = (ctx) => {
   const groups = new Map<string, VrrpInstance[]>();
+  const names = new Set<string>();
   for (const instance of ctx.config.instances) {
+    const name = instance.name?.text;
+    if (name !== undefined && names.has(name)) continue;
+    if (name !== undefined) names.add(name);
     const vrid = instance.vrid?.value;
     if (vrid === undefined || vrid < 1 || vrid > 255) continue;
-    const key = `${vrid}|${instance.interface?.value ?? ""}|${family(instance)}`;
+    const key = `${vrid}|${instance.interface?.value ?? ""}|${familyOf(instance)}`;
     const list = groups.get(key);
     if (list === undefined) groups.set(key, [instance]);
     else list.push(instance);

@@ -1,0 +1,83 @@
+import { lookupKeyword } from "../catalog/catalog.ts";
+import type { Directive, Word } from "../model/types.ts";
+import type { Check, CheckContext } from "./diagnostic.ts";
+import { allDirectives, containerPath, hasSemicolon, placeholderTest } from "./util.ts";
+import { consequenceOf, valueProblem } from "./value-kinds.ts";
+
+/**
+ * keepalived has no statement separator: `interface eth0;` names the interface `eth0;`, `auth_type PASS;` is an
+ * unknown type, and in `interface eth0 ; virtual_router_id 51` the VRID is never read. Unquoted words only.
+ *
+ * data:
+ * - semicolon-in-value: { keyword: string, value: string, intended: string, ignored: string[],
+ *   keywords: string[] } (value: the word as keepalived keeps it, `;` included; intended: without the `;`;
+ *   ignored: the words after it that keepalived drops; keywords: those of them that are keywords of the block)
+ * - invalid-value (when keepalived rejects the value because of its `;`): the keys of arguments.ts plus
+ *   { suggestion: string (the value without `;`), semicolon: true }
+ */
+
+function describeIgnored(ignored: Word[], keywords: string[]): string {
+  if (ignored.length === 0) return "";
+  const lost = keywords.length > 0 ? `, so ${keywords.join(", ")} ${keywords.length > 1 ? "are" : "is"} never set` : "";
+  return `; the words after it, '${ignored.map((w) => w.text).join(" ")}', are ignored${lost}`;
+}
+
+function checkDirective(ctx: CheckContext, directive: Directive): void {
+  const words = directive.args;
+  const index = words.findIndex((w) => hasSemicolon(w) || (!w.quoted && w.text.startsWith(";")));
+  if (index < 0) return;
+  const spec = directive.spec!;
+  const keyword = spec.name;
+  const word = words[index]!;
+  const ignored = words.slice(word.text === ";" || word.text.startsWith(";") ? index : index + 1).filter((w) => w.text !== ";");
+  const parentPath = containerPath(directive);
+  const keywords = ignored.filter((w) => lookupKeyword(parentPath, w.text, ctx.version) !== undefined).map((w) => w.text);
+  const rest = describeIgnored(ignored, keywords);
+  const span = { file: word.span.file, start: word.span.start, end: (words[words.length - 1] ?? word).span.end };
+  if (word.text === ";" || word.text.startsWith(";")) {
+    ctx.report({
+      code: "semicolon-in-value",
+      message: `';' does not end a statement in keepalived.conf${rest}: put each setting on its own line`,
+      span,
+      data: { keyword, value: word.text, intended: "", ignored: ignored.map((w) => w.text), keywords },
+    });
+    return;
+  }
+  const intended = word.text.replace(/;+$/, "");
+  const arg = spec.args[Math.min(index, spec.args.length - 1)];
+  const glued = arg !== undefined ? valueProblem(arg, word.text) : undefined;
+  const bare = arg !== undefined ? valueProblem(arg, intended) : undefined;
+  if (glued !== undefined && bare === undefined) {
+    ctx.report({
+      code: "invalid-value",
+      message: `'${word.text}' is not ${glued.expected} for ${keyword}: the ';' is part of the value, since keepalived has no statement separator, so ${consequenceOf(keyword).replace(/^keepalived /, "it ")}${rest}`,
+      span: word.span,
+      data: { keyword, value: word.text, ...glued.data, suggestion: intended, semicolon: true },
+    });
+    return;
+  }
+  if (glued !== undefined) {
+    ctx.report({
+      code: glued.code,
+      message: `'${word.text}' is not ${glued.expected} for ${keyword} (nor is it without its ';'): ${consequenceOf(keyword)}${rest}`,
+      span: word.span,
+      data: { keyword, value: word.text, ...glued.data },
+    });
+    return;
+  }
+  ctx.report({
+    code: "semicolon-in-value",
+    message: `keepalived has no statement separator: ${keyword} is set to '${word.text}', ';' included, not '${intended}'${rest}`,
+    span: ignored.length > 0 ? span : word.span,
+    data: { keyword, value: word.text, intended, ignored: ignored.map((w) => w.text), keywords },
+  });
+}
+
+export const semicolonInValue: Check = (ctx) => {
+  const isPlaceholder = placeholderTest(ctx.config);
+  for (const directive of allDirectives(ctx.config)) {
+    if (directive.role !== "keyword" || directive.spec === undefined || directive.spec.kind === "value_block") continue;
+    if (directive.args.some(isPlaceholder)) continue;
+    checkDirective(ctx, directive);
+  }
+};
