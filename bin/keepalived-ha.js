@@ -61,6 +61,14 @@ if (!canRun) {
     process.exit(2);
   }
 } else {
-  const cli = await import(pathToFileURL(useBundle ? bundled : source).href);
+  let cli;
+  try {
+    cli = await import(pathToFileURL(useBundle ? bundled : source).href);
+  } catch (error) {
+    // A broken install or checkout, not the user's input: one line, the stack only on request.
+    process.stderr.write(`keepalived-ha: cannot load ${useBundle ? bundled : source}: ${error && error.message ? error.message : error}\n`);
+    if (process.env.KEEPALIVED_HA_DEBUG && error && error.stack) process.stderr.write(`${error.stack}\n`);
+    process.exit(2);
+  }
   await cli.run(process.argv.slice(2));
 }
