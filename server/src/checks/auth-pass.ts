@@ -1,4 +1,5 @@
 import type { Check } from "./diagnostic.ts";
+import { keptInstances } from "./effective.ts";
 import { byteLength, firstBytes, placeholderTest } from "./util.ts";
 
 /**
@@ -30,7 +31,7 @@ export function isPlaceholderPassword(value: string): boolean {
 
 export const authPassChecks: Check = (ctx) => {
   const isTemplate = placeholderTest(ctx.config);
-  for (const instance of ctx.config.instances) {
+  for (const instance of keptInstances(ctx.config)) {
     const pass = instance.authPass;
     if (pass === undefined) continue;
     const value = pass.value;

@@ -1,6 +1,7 @@
 import type { NamedBlock, VrrpScript } from "../model/config.ts";
 import type { Directive } from "../model/types.ts";
 import type { Check, CheckContext, DiagnosticInput } from "./diagnostic.ts";
+import { keptInstances } from "./effective.ts";
 import { allDirectives } from "./util.ts";
 
 /**
@@ -84,7 +85,7 @@ export const duplicateDefinition: Check = (ctx) => {
   duplicateNames(ctx, config.syncGroups, "vrrp_sync_group", "keepalived reports it and skips the second", "warning");
   duplicateNames(ctx, config.trackFiles, "track_file", "keepalived uses the first definition", "warning");
   duplicateNames(ctx, config.trackProcesses, "vrrp_track_process", "keepalived uses the first definition", "warning");
-  for (const instance of config.instances) {
+  for (const instance of keptInstances(config)) {
     const seen = new Map<string, Directive>();
     for (const ref of instance.trackScripts) {
       const earlier = seen.get(ref.name.text);

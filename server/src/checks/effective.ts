@@ -8,6 +8,21 @@ import { BOOLEAN_WORDS, parseAddress, parseInteger } from "../model/values.ts";
  * unreadable priority as absent; keepalived does neither, so the checks that depend on them use these.
  */
 
+/**
+ * The instances keepalived keeps: a second vrrp_instance of a name is reported ("already defined") and skipped
+ * whole, so nothing inside it has any effect (duplicate-definition reports it).
+ */
+export function keptInstances(config: Config): VrrpInstance[] {
+  const names = new Set<string>();
+  return config.instances.filter((instance) => {
+    const name = instance.name?.text;
+    if (name === undefined) return true;
+    if (names.has(name)) return false;
+    names.add(name);
+    return true;
+  });
+}
+
 function keywordLines(instance: VrrpInstance, keyword: string): Directive[] {
   return instance.directive.block?.children.filter((c) => c.role === "keyword" && c.keyword.text === keyword) ?? [];
 }

@@ -2,7 +2,7 @@ import type { VrrpInstance } from "../model/config.ts";
 import type { Directive, Word } from "../model/types.ts";
 import type { Check, CheckContext } from "./diagnostic.ts";
 import { placeholderTest } from "./util.ts";
-import { authDroppedOf, initialState, priorityOf, startStateOf, strictModeOf, vrrpVersionOf } from "./effective.ts";
+import { authDroppedOf, initialState, keptInstances, priorityOf, startStateOf, strictModeOf, vrrpVersionOf } from "./effective.ts";
 
 /**
  * `ignored-setting` for vrrp_instance settings that keepalived reads and then clears, resets, rounds or ignores
@@ -110,7 +110,7 @@ function ownInterfaceTracked(ctx: CheckContext, instance: VrrpInstance, name: st
 export const ignoredSetting: Check = (ctx) => {
   const config = ctx.config;
   const isPlaceholder = placeholderTest(config);
-  for (const instance of config.instances) {
+  for (const instance of keptInstances(config)) {
     const name = instance.name?.text ?? "this instance";
     preemptDelay(ctx, instance, name);
     authentication(ctx, instance, name);
@@ -119,7 +119,7 @@ export const ignoredSetting: Check = (ctx) => {
     ownInterfaceTracked(ctx, instance, name, isPlaceholder);
     const ttl = lastLine(instance, "unicast_ttl");
     if (ttl !== undefined && instance.unicastPeers.length === 0) {
-      ctx.report({ code: "ignored-setting", message: `unicast_ttl without unicast_peer: ${name} sends multicast adverts and keepalived ignores the TTL`, span: ttl.keyword.span, tags: ["unnecessary"], data: { keyword: "unicast_ttl", reason: "no-peers", instance: instance.name?.text } });
+      ctx.report({ code: "ignored-setting", message: `unicast_ttl without unicast_peer: ${name} sends multicast adverts, and keepalived reports "Cannot use unicast_ttl without unicast peers" and resets it`, span: ttl.keyword.span, tags: ["unnecessary"], data: { keyword: "unicast_ttl", reason: "no-peers", instance: instance.name?.text } });
     }
   }
   for (const script of config.scripts) {

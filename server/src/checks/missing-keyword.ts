@@ -1,5 +1,5 @@
 import type { Check } from "./diagnostic.ts";
-import { strictModeOf, vrrpVersionOf } from "./effective.ts";
+import { keptInstances, strictModeOf, vrrpVersionOf } from "./effective.ts";
 
 /**
  * `missing-keyword`: a block without a keyword keepalived needs.
@@ -9,7 +9,7 @@ import { strictModeOf, vrrpVersionOf } from "./effective.ts";
  */
 export const missingKeyword: Check = (ctx) => {
   const config = ctx.config;
-  for (const instance of config.instances) {
+  for (const instance of keptInstances(config)) {
     if (instance.directive.block === undefined || instance.name === undefined) continue;
     const name = instance.name.text;
     const hasVridLine = instance.directive.block.children.some((c) => c.keyword.text === "virtual_router_id");

@@ -1,6 +1,6 @@
 import { scriptWeights, type VrrpInstance } from "../model/config.ts";
 import type { Check } from "./diagnostic.ts";
-import { initialState, priorityOf, startStateOf } from "./effective.ts";
+import { initialState, keptInstances, priorityOf, startStateOf } from "./effective.ts";
 
 /**
  * `nopreempt-master` and `priority-255-weight`.
@@ -34,7 +34,7 @@ export function weightedTracks(instance: VrrpInstance, scriptWeight: (name: stri
 export const preemptPriorityChecks: Check = (ctx) => {
   const config = ctx.config;
   const scriptWeight = scriptWeights(config);
-  for (const instance of config.instances) {
+  for (const instance of keptInstances(config)) {
     const name = instance.name?.text ?? "this instance";
     const priority = priorityOf(instance);
     // A `priority` or `state` line without a value stops keepalived: what follows from them is moot.

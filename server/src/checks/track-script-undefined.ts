@@ -1,5 +1,6 @@
 import type { NamedBlock, TrackRef, VrrpInstance, VrrpScript } from "../model/config.ts";
 import type { Check, CheckContext } from "./diagnostic.ts";
+import { keptInstances } from "./effective.ts";
 
 /**
  * `track-script-undefined`: track_script / track_file / track_process entries that name nothing defined before
@@ -63,7 +64,7 @@ export const trackScriptUndefined: Check = (ctx) => {
   const scripts = byName(config.scripts);
   const files = byName(config.trackFiles);
   const processes = byName(config.trackProcesses);
-  for (const instance of config.instances) {
+  for (const instance of keptInstances(config)) {
     checkRefs(ctx, instance, instance.trackScripts, config.scripts, scripts, "track_script", "vrrp_script");
     checkRefs(ctx, instance, instance.trackFiles, config.trackFiles, files, "track_file", "track_file");
     checkRefs(ctx, instance, instance.trackProcesses, config.trackProcesses, processes, "track_process", "vrrp_track_process");

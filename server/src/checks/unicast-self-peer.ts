@@ -1,5 +1,6 @@
 import { canonicalAddress } from "../model/values.ts";
 import type { Check } from "./diagnostic.ts";
+import { keptInstances } from "./effective.ts";
 
 /**
  * `unicast-self-peer`: a unicast_peer that is the instance's own unicast_src_ip, or a peer listed twice. keepalived
@@ -8,7 +9,7 @@ import type { Check } from "./diagnostic.ts";
  * data: { instance?: string, peer: string, reason: "self" | "duplicate" } (the fix deletes the peer line)
  */
 export const unicastSelfPeer: Check = (ctx) => {
-  for (const instance of ctx.config.instances) {
+  for (const instance of keptInstances(ctx.config)) {
     const src = instance.unicastSrcIp;
     const seen = new Map<string, (typeof instance.unicastPeers)[number]>();
     const name = instance.name?.text ?? "this instance";

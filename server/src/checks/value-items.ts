@@ -1,6 +1,7 @@
 import type { Directive, Word } from "../model/types.ts";
 import { isIP, parseAddress, parseInteger } from "../model/values.ts";
 import type { Check, CheckContext } from "./diagnostic.ts";
+import { keptInstances } from "./effective.ts";
 import { allDirectives, isTrailingBackslash, placeholderTest } from "./util.ts";
 
 /**
@@ -129,7 +130,7 @@ function trackItem(ctx: CheckContext, item: Directive): void {
 
 /** A peer of the other family than unicast_src_ip is skipped: "MUST be of the same family". */
 function peerFamilies(ctx: CheckContext): void {
-  for (const instance of ctx.config.instances) {
+  for (const instance of keptInstances(ctx.config)) {
     const src = instance.unicastSrcIp !== undefined ? parseAddress(instance.unicastSrcIp.value) : undefined;
     if (src === undefined) continue;
     for (const peer of instance.unicastPeers) {

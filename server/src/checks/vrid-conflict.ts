@@ -1,7 +1,7 @@
 import { canonicalAddress } from "../model/values.ts";
 import type { VrrpInstance } from "../model/config.ts";
 import type { Check } from "./diagnostic.ts";
-import { familyOf } from "./effective.ts";
+import { familyOf, keptInstances } from "./effective.ts";
 
 /**
  * `vrid-conflict`: two instances of this node with the same VRID on the same interface and address family.
@@ -24,11 +24,7 @@ function clash(a: VrrpInstance, b: VrrpInstance): boolean {
 
 export const vridConflict: Check = (ctx) => {
   const groups = new Map<string, VrrpInstance[]>();
-  const names = new Set<string>();
-  for (const instance of ctx.config.instances) {
-    const name = instance.name?.text;
-    if (name !== undefined && names.has(name)) continue;
-    if (name !== undefined) names.add(name);
+  for (const instance of keptInstances(ctx.config)) {
     const vrid = instance.vrid?.value;
     if (vrid === undefined || vrid < 1 || vrid > 255) continue;
     const key = `${vrid}|${instance.interface?.value ?? ""}|${familyOf(instance)}`;
