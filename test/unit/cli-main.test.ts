@@ -61,7 +61,7 @@ describe("cli: main", () => {
       writeFileSync(join(dir, "nginx.conf"), "server {\n}\n");
       const run = await runMain(["check", "."], dir);
       assert.equal(run.code, 2);
-      assert.match(run.stderr, /^keepalived-ha check: no keepalived configuration found in \.; looked for: keepalived\.conf, .*ft=keepalived.*\n$/);
+      assert.match(run.stderr, /^keepalived-ha check: no keepalived configuration found in \. \(looked for keepalived\.conf, .*; see --help\); name files to check them whatever their name\n$/);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

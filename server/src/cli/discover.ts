@@ -13,6 +13,10 @@ export const KEEPALIVED_FILE_RULE = [
   "'# -*- keepalived -*-', '# -*- mode: keepalived -*-' or '# vim: ft=keepalived' (filetype= and syntax= too).",
 ].join("\n");
 
+/** The rule in one line, for messages. */
+export const KEEPALIVED_NAMES_SHORT =
+  "keepalived.conf, keepalived-*.conf, *.keepalived.conf, keepalived.conf.*, *.conf inside a keepalived/ directory, a '# -*- keepalived -*-' first line";
+
 /** Directories never searched: dependencies and version control hold copies, not configurations. */
 export const SKIPPED_DIRECTORIES: ReadonlySet<string> = new Set(["node_modules", ".git"]);
 

@@ -4,11 +4,11 @@ import { analyzeFile, type FileAnalysis } from "../analysis.ts";
 import type { KeepalivedVersion } from "../catalog/types.ts";
 import type { DiagnosticCode, Severity } from "../checks/codes.ts";
 import type { Diagnostic } from "../checks/diagnostic.ts";
-import type { SourceFile } from "../model/source.ts";
+import { sourceFile, type SourceFile } from "../model/source.ts";
 import type { Range } from "../model/span.ts";
 import { DiskHost } from "../workspace/diskHost.ts";
 import { CliError } from "./command.ts";
-import { KEEPALIVED_FILE_RULE, WalkError, describeFsError, findKeepalivedConfigs } from "./discover.ts";
+import { KEEPALIVED_NAMES_SHORT, WalkError, describeFsError, findKeepalivedConfigs } from "./discover.ts";
 
 /** A check run, positions already resolved: what every output format prints. */
 export interface CheckReport {
@@ -73,7 +73,9 @@ export function collectCandidates(inputs: readonly string[], cwd: string): Candi
         throw error;
       }
       if (found.length === 0) {
-        throw new CliError(`no keepalived configuration found in ${input}; looked for:\n${KEEPALIVED_FILE_RULE}`.split("\n").join(" "));
+        throw new CliError(
+          `no keepalived configuration found in ${input} (looked for ${KEEPALIVED_NAMES_SHORT}; see --help); name files to check them whatever their name`,
+        );
       }
       for (const file of found) {
         if (!seen.has(file)) seen.set(file, { absolutePath: file, path: join(input, relative(absolute, file)) });
@@ -101,20 +103,26 @@ function displayPath(absolute: string, cwd: string, relativeStyle: boolean): str
 function loadOrFail(host: DiskHost, candidate: Candidate): SourceFile {
   const source = host.load(candidate.absolutePath);
   if (source !== undefined) return source;
-  // DiskHost hides the reason; ask the disk again for a message worth printing.
-  let reason = "unreadable";
+  // DiskHost hides the reason; read and parse again for a message worth printing.
+  let text: string;
   try {
-    readFileSync(candidate.absolutePath);
+    text = readFileSync(candidate.absolutePath, "utf8");
   } catch (error) {
-    reason = describeFsError(error);
+    throw new CliError(`cannot read ${candidate.path}: ${describeFsError(error)}`);
   }
-  throw new CliError(`cannot read ${candidate.path}: ${reason}`);
+  try {
+    return sourceFile(candidate.absolutePath, text);
+  } catch (error) {
+    // The parser promises never to throw; when it does, say where, not how.
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new CliError(`internal error while parsing ${candidate.path}: ${reason} (please report it with the file)`);
+  }
 }
 
 /**
  * Picks the files to analyse as keepalived would read them: a file that another checked file includes is
  * checked through that file (a fragment alone lacks the scripts and definitions its parent gives it). Files
- * that only include each other are checked from the first in path order.
+ * that only include each other are checked from the first one named (or found).
  */
 function chooseRoots(analyses: Map<string, FileAnalysis>): FileAnalysis[] {
   const includedByAnother = new Set<string>();
@@ -153,10 +161,17 @@ export function checkPaths(inputs: readonly string[], options: CheckOptions): Ch
   const sources = new Map<string, SourceFile>();
   for (const candidate of candidates) {
     const source = loadOrFail(host, candidate);
-    const analysis = analyzeFile(source, host, {
-      ...(options.version === undefined ? {} : { version: options.version }),
-      ...(options.configId === undefined ? {} : { configId: options.configId }),
-    });
+    let analysis: FileAnalysis;
+    try {
+      analysis = analyzeFile(source, host, {
+        ...(options.version === undefined ? {} : { version: options.version }),
+        ...(options.configId === undefined ? {} : { configId: options.configId }),
+      });
+    } catch (error) {
+      // analyzeFile promises never to throw: name the file so that the bug can be reproduced.
+      const reason = error instanceof Error ? error.message : String(error);
+      throw new CliError(`internal error while checking ${candidate.path}: ${reason} (please report it with the file)`);
+    }
     analyses.set(candidate.absolutePath, analysis);
     for (const file of analysis.files) sources.set(file.file, file);
   }
