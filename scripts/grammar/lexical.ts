@@ -1,5 +1,6 @@
 import {
   alternation,
+  ENUM_SCOPE,
   BOOLEANS,
   H16,
   include,
@@ -98,7 +99,7 @@ export function lexicalRules(globalEnums: string[]): Record<string, Rule> {
     constant: {
       patterns: [
         { match: String.raw`${VALUE_START}(?:${alternation(BOOLEANS)})${VALUE_END}`, name: "constant.language.boolean.keepalived" },
-        { match: String.raw`${VALUE_START}(?:${alternation(globalEnums)})${VALUE_END}`, name: "constant.language.enum.keepalived" },
+        { match: String.raw`${VALUE_START}(?:${alternation(globalEnums)})${VALUE_END}`, name: ENUM_SCOPE },
       ],
     },
     brace: {

@@ -92,3 +92,9 @@ export function alternation(words: Iterable<string>): string {
 }
 
 export const include = (name: string): Rule => ({ include: `#${name}` });
+
+/**
+ * Enum words carry two scopes: themes that colour `constant.language` (Monokai, Solarized) use it, while Dark+
+ * and Light+, where it is the keyword colour, pick the enum-member colour and so set `MASTER` apart from `state`.
+ */
+export const ENUM_SCOPE = "constant.language.enum.keepalived variable.other.enummember.keepalived";

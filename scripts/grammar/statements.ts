@@ -1,6 +1,7 @@
 import type { GrammarWords } from "./catalogWords.ts";
 import {
   alternation,
+  ENUM_SCOPE,
   ANCHORED_START,
   escapeRegex,
   include,
@@ -77,7 +78,7 @@ export function statementRules(words: GrammarWords): Record<string, Rule> {
       {
         // include_check takes +/- prefixed words
         match: String.raw`${VALUE_START}([+-])?(${alternation(e.values)})${VALUE_END}`,
-        captures: { "1": { name: "keyword.operator.prefix.keepalived" }, "2": { name: "constant.language.enum.keepalived" } },
+        captures: { "1": { name: "keyword.operator.prefix.keepalived" }, "2": { name: ENUM_SCOPE } },
       },
     ]),
   );

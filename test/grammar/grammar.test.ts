@@ -117,7 +117,10 @@ describe("grammar", () => {
     assert.equal(scopeOf(head, "vrrp_instance"), "keyword.control.block.keepalived");
     assert.equal(scopeOf(head, "VI_1"), "entity.name.type.block.keepalived");
     assert.equal(scopeOf(state, "state"), "keyword.other.directive.keepalived");
-    assert.equal(scopeOf(state, "BACKUP"), "constant.language.enum.keepalived");
+    assert.deepEqual(state?.find((t) => t.text === "BACKUP")?.scopes, [
+      "constant.language.enum.keepalived",
+      "variable.other.enummember.keepalived",
+    ]);
     assert.equal(scopeOf(vip, "10.0.0.1"), "constant.numeric.ip-address.ipv4.keepalived");
   });
 });
