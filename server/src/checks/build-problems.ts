@@ -26,7 +26,11 @@ export const buildProblems: Check = (ctx) => {
     const code = problem.kind === "template-placeholder" ? "template-placeholder" : "syntax-error";
     ctx.report({ code, message: problem.message, span: problem.span, data: { kind: problem.kind } });
   }
+  // A `$x` inside an unfilled `{{ ... }}` belongs to the template language: the placeholder is reported already.
+  const templates = build.problems.filter((p) => p.kind === "template-placeholder").map((p) => p.span);
+  const inTemplate = (start: number, file: string): boolean => templates.some((t) => t.file === file && start >= t.start && start < t.end);
   for (const ref of build.undefinedRefs) {
+    if (inTemplate(ref.span.start, ref.span.file)) continue;
     ctx.report({
       code: "undefined-variable",
       severity: ref.braced ? "error" : "warning",

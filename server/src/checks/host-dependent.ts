@@ -30,7 +30,7 @@ export const hostDependent: Check = (ctx) => {
       if (program === "" || program.includes("/") || program.includes("$") || program.startsWith("{{")) continue;
       ctx.report({
         code: "host-dependent",
-        message: `'${program}' has no path: keepalived looks it up in PATH on the host that runs it${spec.name === "script" ? ', and disables the check ("not found/accessible") if it is not there' : ""}; a full path (/etc/keepalived/${program}) does not depend on that host's PATH`,
+        message: `'${program}' has no path: keepalived looks it up in PATH on the host that runs it${spec.name === "script" ? ', and disables the check ("not found/accessible") if it is not there' : ""}; a full path does not depend on that host's PATH`,
         span: command.word.span,
         data: { kind: "script-path", program },
       });

@@ -37,7 +37,7 @@ export const includeChecks: Check = (ctx) => {
       ctx.report({
         code: "include-not-found",
         severity: "information",
-        message: `'${ref.pattern}' matches no file next to this one: keepalived includes nothing and says nothing`,
+        message: `'${ref.pattern}' matches no file next to this one: keepalived includes nothing and starts without it (it says so only when the folder itself is missing)`,
         span,
         data: { pattern: ref.pattern, variant: ref.variant, absolute: false },
       });
