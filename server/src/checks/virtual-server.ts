@@ -22,12 +22,23 @@ function last(block: Directive, ...keywords: string[]): Directive | undefined {
   return block.block?.children.filter((c) => c.role === "keyword" && keywords.includes(c.keyword.text)).at(-1);
 }
 
+/** How a virtual_server_group is made: address entries, fwmark entries, or both (undefined: no such group). */
+function groupKinds(ctx: CheckContext, name: string | undefined): { addresses: boolean; fwmarks: boolean } | undefined {
+  const block = ctx.config.directives.find((d) => d.role === "keyword" && d.keyword.text === "virtual_server_group" && d.args[0]?.text === name);
+  if (block === undefined) return undefined;
+  const items = block.block?.children.filter((c) => c.role === "item") ?? [];
+  return { addresses: items.some((i) => i.keyword.text !== "fwmark"), fwmarks: items.some((i) => i.keyword.text === "fwmark") };
+}
+
 function checkVirtualServer(ctx: CheckContext, vs: Directive): void {
   const [first, second] = vs.args;
   if (first === undefined || vs.block === undefined) return;
-  const fwmark = first.text === "fwmark";
   const group = first.text === "group";
-  const label = fwmark ? `FWM ${second?.text ?? ""}` : group ? `group ${second?.text ?? ""}` : `${first.text} ${second?.text ?? ""}`.trim();
+  const kinds = group ? groupKinds(ctx, second?.text) : undefined;
+  // keepalived treats a group of fwmark entries only like a fwmark service, and any address entry like an address.
+  const fwmark = first.text === "fwmark" || (kinds !== undefined && kinds.fwmarks && !kinds.addresses);
+  const byAddress = !group ? !fwmark : kinds?.addresses === true;
+  const label = group ? `group ${second?.text ?? ""}` : first.text === "fwmark" ? `FWM ${second?.text ?? ""}` : `${first.text} ${second?.text ?? ""}`.trim();
   const name = `virtual_server ${label}`;
   const span = vs.args[vs.args.length - 1]?.span ?? vs.keyword.span;
   const realServers = lines(vs, "real_server");
@@ -36,7 +47,7 @@ function checkVirtualServer(ctx: CheckContext, vs: Directive): void {
     return;
   }
   const protocol = last(vs, "protocol");
-  if (!fwmark && !group && protocol === undefined) {
+  if (byAddress && protocol === undefined) {
     ctx.report({ code: "missing-keyword", severity: "warning", message: `${name} has no protocol: keepalived reports "no protocol set - defaulting to UDP", so a TCP service is not balanced; add 'protocol TCP'`, span, data: { keyword: "protocol", virtualServer: label, default: "UDP" } });
   }
   if (fwmark && protocol !== undefined) {
@@ -67,7 +78,7 @@ function checkVirtualServer(ctx: CheckContext, vs: Directive): void {
     if (method === undefined) methodMissing = true;
     const rsPort = parseInteger(rs.args[1]?.text ?? "");
     if ((method ?? "NAT") === "NAT" || rsPort === undefined || rsPort === 0) continue;
-    if (fwmark) {
+    if (first.text === "fwmark") {
       ctx.report({ code: "ignored-setting", message: `With ${method} a fwmark virtual server forwards to the packet's own port: keepalived reports "real server ${key} has port specified - clearing"`, span: rs.args[1]!.span, tags: ["unnecessary"], data: { keyword: "real_server", reason: "fwmark-port", virtualServer: label } });
     } else if (vsPort !== undefined && vsPort !== 0 && rsPort !== vsPort) {
       ctx.report({ code: "ignored-setting", message: `With ${method} the real server cannot change the port: keepalived reports "ports don't match - resetting" and uses port ${vsPort}, not ${rsPort}; only NAT can map ports`, span: rs.args[1]!.span, data: { keyword: "real_server", reason: "port-mismatch", virtualServer: label } });

@@ -43,6 +43,15 @@ describe("checks: virtual_server", () => {
     assert.deepEqual(c.of("ignored-setting").map((d) => d.data?.["reason"]), ["quorum"]);
   });
 
+  it("reads a virtual_server group as keepalived does: by addresses when it has any, else as fwmarks", () => {
+    const body = `  lb_algo rr\n  lb_kind NAT\n${RS}`;
+    const addresses = check(vs("group G", body) + "virtual_server_group G {\n  10.0.0.5 80\n}\n");
+    assert.deepEqual(addresses.of("missing-keyword").map((d) => [d.data?.["keyword"], d.data?.["virtualServer"]]), [["protocol", "group G"]]);
+    const marks = check(vs("group G", `${body}\n  protocol TCP`) + "virtual_server_group G {\n  fwmark 3\n}\n");
+    assert.deepEqual(marks.of("missing-keyword"), []);
+    assert.deepEqual(marks.of("ignored-setting").map((d) => d.data?.["reason"]), ["fwmark-protocol"]);
+  });
+
   it("asks for persistence on port 0", () => {
     const c = check(vs("10.0.0.1 0", `  lb_algo rr\n  lb_kind NAT\n  protocol TCP\n${RS}`));
     assert.deepEqual(c.of("ignored-setting").map((d) => d.data?.["reason"]), ["zero-port"]);
