@@ -21,6 +21,8 @@ export function useWorkbench(session: () => UiSession): WorkbenchFixture {
   const timings: Timings = {};
 
   before(async function () {
+    // Starting VS Code takes 5-15 s on two cores: more than a unit suite's default timeout.
+    this.timeout(120_000);
     const reason = missingTools();
     if (reason !== undefined) {
       console.log(`      skipped: ${reason}`);
@@ -37,7 +39,8 @@ export function useWorkbench(session: () => UiSession): WorkbenchFixture {
     if (shot !== undefined) console.log(`      screenshot: ${shot}`);
   });
 
-  after(async () => {
+  after(async function () {
+    this.timeout(30_000);
     await current?.close();
     await server?.stop();
     current = undefined;

@@ -1,209 +1,25 @@
 /**
  * Runs an extension inside a real VS Code workbench on a machine that cannot download VS Code: code-server
- * (VS Code 1.139's server, web workbench and Node extension host, installed by scripts/setup-vscode.sh) driven
- * by Debian's Chromium through playwright-core. Two modes:
+ * (VS Code 1.139's server, web workbench and Node extension host; see codeServer.ts) driven by Debian's
+ * Chromium through playwright-core. Two modes:
  * - runExtensionTests(): development mode with an in-host test module (the @vscode/test-electron shape);
  *   resolves with the module's exit code once its run() settles.
- * - withWorkbench(): a workbench with the extension installed from a .vsix (or in development mode) for
- *   tests that drive the UI like a person; a screenshot lands in test-results/ when the body fails.
- * The server runs in its own process group and is always killed by PID, and the browser always closed.
- * Why each flag is there: /work/shared/notes/real-vscode-tests.md.
+ * - withWorkbench() (or fixture.ts's useWorkbench() for a whole describe): a workbench with the extension
+ *   installed from a .vsix, or in development mode, for tests that drive the UI like a person (workbench.ts);
+ *   a screenshot lands in test-results/ when one fails.
+ * The server is always stopped and the browser always closed, on failure and on timeout too.
  */
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
-import { tmpdir } from "node:os";
+import { mkdirSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { once } from "node:events";
 import { format } from "node:util";
 import { chromium, type BrowserContext, type Page } from "playwright-core";
+import { CHROMIUM, ROOT, startCodeServer, type CodeServer, type Timings } from "./codeServer.ts";
 
-export const ROOT = resolve(import.meta.dirname, "../..");
-const TOOLS = join(ROOT, ".tools");
-const CODE_SERVER = join(TOOLS, "code-server/node_modules/code-server/out/node/entry.js");
-const NODE = join(TOOLS, "node-home/bin/node");
-const CHROMIUM = process.env["KHA_CHROMIUM"] ?? "/usr/bin/chromium";
+export { missingTools, ROOT, startCodeServer, type CodeServer, type ServerOptions, type Timings } from "./codeServer.ts";
+
 export const RESULTS_DIR = join(ROOT, "test-results");
 
 const CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
-
-/** Settings of the fresh profile: nothing that reaches out, nothing that pops up over what a test looks at. */
-const BASE_SETTINGS: Record<string, unknown> = {
-  "workbench.startupEditor": "none",
-  "workbench.tips.enabled": false,
-  "workbench.enableExperiments": false,
-  "telemetry.telemetryLevel": "off",
-  "update.mode": "none",
-  "extensions.autoUpdate": false,
-  "extensions.autoCheckUpdates": false,
-  "extensions.ignoreRecommendations": true,
-  "security.workspace.trust.enabled": false,
-  "chat.disableAIFeatures": true,
-  "chat.commandCenter.enabled": false,
-  "git.enabled": false,
-};
-
-/** Why the harness can't run here, or undefined when everything scripts/setup-vscode.sh installs is there. */
-export function missingTools(): string | undefined {
-  const missing = [
-    [CODE_SERVER, "code-server"],
-    [NODE, "Node 24 for code-server"],
-    [CHROMIUM, "Chromium"],
-    [join(ROOT, "node_modules/playwright-core/package.json"), "playwright-core"],
-  ].filter(([path]) => !existsSync(path!));
-  if (missing.length === 0) return undefined;
-  return `${missing.map(([, what]) => what).join(", ")} not installed: run \`bash scripts/setup-vscode.sh\` (as root) first`;
-}
-
-export interface Timings {
-  /** ms from spawning code-server to /healthz answering */
-  serverReady?: number;
-  /** ms from page.goto to the workbench being visible */
-  workbenchVisible?: number;
-  /** ms from page.goto to the in-host test module settling */
-  testsSettled?: number;
-  /** ms for the whole run, teardown included */
-  total?: number;
-}
-
-export interface ServerOptions {
-  /** .vsix files installed into the fresh extensions dir before the server starts */
-  vsix?: string[];
-  /** user settings on top of BASE_SETTINGS */
-  settings?: Record<string, unknown>;
-}
-
-export interface CodeServer {
-  port: number;
-  origin: string;
-  /** everything the server printed, line by line */
-  output: string[];
-  /** the per-run temp folder (profile, extensions, XDG dirs, browser profile) */
-  dir: string;
-  stop(): Promise<void>;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolvePort, reject) => {
-    const probe = createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const address = probe.address();
-      probe.close(() => (typeof address === "object" && address !== null ? resolvePort(address.port) : reject(new Error("no port"))));
-    });
-  });
-}
-
-function collectLines(stream: NodeJS.ReadableStream | null, into: string[], onLine?: (line: string) => void): void {
-  let partial = "";
-  stream?.setEncoding("utf8");
-  stream?.on("data", (chunk: string) => {
-    const lines = (partial + chunk).split("\n");
-    partial = lines.pop() ?? "";
-    for (const line of lines) {
-      into.push(line);
-      onLine?.(line);
-    }
-  });
-}
-
-/** Kills the whole process group (server, extension host, file watcher) and waits for the leader to exit. */
-async function killGroup(child: ChildProcess): Promise<void> {
-  if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) return;
-  const exited = once(child, "exit");
-  const signal = (name: NodeJS.Signals): void => {
-    try {
-      process.kill(-child.pid!, name);
-    } catch {
-      // The group is already gone.
-    }
-  };
-  signal("SIGTERM");
-  const timer = setTimeout(() => signal("SIGKILL"), 5_000);
-  await exited;
-  clearTimeout(timer);
-  signal("SIGKILL"); // children that outlive the leader
-}
-
-export async function startCodeServer(options: ServerOptions = {}, timings: Timings = {}): Promise<CodeServer> {
-  const reason = missingTools();
-  if (reason !== undefined) throw new Error(reason);
-  const dir = mkdtempSync(join(tmpdir(), "kha-vscode-"));
-  const userData = join(dir, "user-data");
-  const extensions = join(dir, "extensions");
-  mkdirSync(join(userData, "User"), { recursive: true });
-  mkdirSync(extensions, { recursive: true });
-  writeFileSync(join(userData, "User/settings.json"), JSON.stringify({ ...BASE_SETTINGS, ...options.settings }, null, 2));
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    XDG_CONFIG_HOME: join(dir, "xdg-config"),
-    XDG_DATA_HOME: join(dir, "xdg-data"),
-    XDG_CACHE_HOME: join(dir, "xdg-cache"),
-    // No marketplace: code-server would otherwise query open-vsx.org from both the server and the page.
-    EXTENSIONS_GALLERY: "{}",
-  };
-  delete env["VSCODE_IPC_HOOK_CLI"]; // a terminal inside another VS Code would redirect the CLI there
-  const common = ["--user-data-dir", userData, "--extensions-dir", extensions];
-
-  for (const vsix of options.vsix ?? []) {
-    const install = spawnSync(NODE, [CODE_SERVER, ...common, "--install-extension", resolve(vsix)], { env, encoding: "utf8", timeout: 60_000 });
-    if (install.status !== 0) {
-      rmSync(dir, { recursive: true, force: true });
-      throw new Error(`installing ${vsix} failed (${install.status ?? install.signal}):\n${install.stdout}${install.stderr}`);
-    }
-  }
-
-  const port = await freePort();
-  const origin = `http://127.0.0.1:${port}`;
-  const output: string[] = [];
-  const started = Date.now();
-  const child = spawn(
-    NODE,
-    [CODE_SERVER, "--bind-addr", `127.0.0.1:${port}`, "--auth", "none", "--disable-telemetry", "--disable-update-check", "--disable-workspace-trust", ...common, "--vscode-option", "enable-smoke-test-driver"],
-    // detached: its own process group, so stop() takes the extension host and watchers down with it.
-    { env, cwd: dir, detached: true, stdio: ["ignore", "pipe", "pipe"] },
-  );
-  const killOnExit = (): void => {
-    if (child.pid !== undefined && child.exitCode === null) {
-      try {
-        process.kill(-child.pid, "SIGKILL");
-      } catch {
-        // already gone
-      }
-    }
-  };
-  process.on("exit", killOnExit);
-  const stop = async (): Promise<void> => {
-    await killGroup(child);
-    process.off("exit", killOnExit);
-    rmSync(dir, { recursive: true, force: true });
-  };
-
-  try {
-    // "HTTP server listening" is the event; /healthz then confirms the server answers.
-    await new Promise<void>((ready, fail) => {
-      const timer = setTimeout(() => fail(new Error(`code-server did not listen within 30 s:\n${output.join("\n")}`)), 30_000);
-      const onLine = (line: string): void => {
-        if (!line.includes("HTTP server listening on")) return;
-        clearTimeout(timer);
-        ready();
-      };
-      collectLines(child.stdout, output, onLine);
-      collectLines(child.stderr, output, onLine);
-      child.once("exit", (code, signal) => {
-        clearTimeout(timer);
-        fail(new Error(`code-server exited (${code ?? signal}) before listening:\n${output.join("\n")}`));
-      });
-    });
-    const health = await fetch(`${origin}/healthz`, { signal: AbortSignal.timeout(10_000) });
-    if (!health.ok) throw new Error(`${origin}/healthz answered ${health.status}`);
-    timings.serverReady = Date.now() - started;
-  } catch (error) {
-    await stop();
-    throw error;
-  }
-  return { port, origin, output, dir, stop };
-}
 
 export interface WorkbenchOptions {
   /** folder opened as the workspace */
@@ -246,10 +62,8 @@ function logLine(level: unknown, message: unknown): string {
   return level === "info" ? text : `[${String(level)}] ${text}`;
 }
 
-/** Console text without the %c styling the workbench wraps forwarded extension host logs in. */
-function consoleText(text: string): string {
-  return text.replace(/%c/g, "").replace(/\s*(color|font-weight|background)\s*:[^;]*;?/g, "").trimEnd();
-}
+/** The workbench echoes each log entry to the console as a bare styled level word: codeAutomationLog has it. */
+const LEVEL_ONLY = /^\s*(TRACE|DEBUG|INFO|WARN|ERR)\s*$/;
 
 export async function openWorkbench(server: CodeServer, options: WorkbenchOptions, timings: Timings = {}): Promise<Workbench> {
   const profile = join(server.dir, "chromium-profile");
@@ -263,7 +77,9 @@ export async function openWorkbench(server: CodeServer, options: WorkbenchOption
     const page = context.pages()[0] ?? (await context.newPage());
     const consoleLines: string[] = [];
     const log: string[] = [];
-    page.on("console", (message) => consoleLines.push(consoleText(message.text())));
+    page.on("console", (message) => {
+      if (!LEVEL_ONLY.test(message.text())) consoleLines.push(message.text());
+    });
     page.on("pageerror", (error) => consoleLines.push(`[page error] ${error.message}`));
     let settle: (code: number) => void = () => {};
     const exit = new Promise<number>((resolveExit) => (settle = resolveExit));
@@ -318,6 +134,11 @@ export interface ExtensionTestResult {
   console: string[];
   serverOutput: string[];
   timings: Timings;
+}
+
+/** mocha's report out of a workbench log: its lines are the indented ones; the workbench's own are not. */
+export function mochaReport(log: string[]): string[] {
+  return log.filter((line) => line.startsWith("  ") && !line.trimStart().startsWith("at "));
 }
 
 /** Runs an in-host test module in development mode; resolves with its exit code (rejects only on timeout). */

@@ -10,7 +10,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { buildInHostSuite, bundleExtension } from "../../scripts/build-vscode-tests.ts";
 import { useWorkbench } from "./fixture.ts";
-import { missingTools, ROOT, runExtensionTests, type Timings } from "./harness.ts";
+import { missingTools, mochaReport, ROOT, runExtensionTests, type Timings } from "./harness.ts";
 import { packVsix } from "./vsix.ts";
 import { acceptCompletion, applyQuickFix, editorLines, goTo, openFile, runCommand, statusBarItem, typeText, waitForEditorText, waitForLanguage, waitForProblem } from "./workbench.ts";
 
@@ -58,6 +58,7 @@ describe("real VS Code harness, with the probe extension", function () {
       extensionEnvironment: { KHA_PROBE_SAMPLE: join(workspace, "sample.kprobe") },
     });
     const report = result.log.join("\n");
+    console.log(mochaReport(result.log).map((line) => `    ${line}`).join("\n"));
     console.log(`      timings: ${formatTimings(result.timings)}`);
     assert.equal(result.exitCode, 0, `in-host suite failed:\n${report}`);
     // The exit code alone can't tell a pass from a suite that never ran: read mocha's report too.
