@@ -65,9 +65,12 @@ function checkDirective(ctx: CheckContext, directive: Directive): void {
     });
     return;
   }
+  const script = spec.args[0]?.type === "script";
   ctx.report({
     code: "semicolon-in-value",
-    message: `keepalived has no statement separator: ${keyword} is set to '${word.text}', ';' included, not '${intended}'${rest}`,
+    message: script
+      ? `keepalived runs the command without a shell, so '${word.text}' reaches it with its ';'${rest}`
+      : `keepalived has no statement separator: ${keyword} is set to '${word.text}', ';' included, not '${intended}'${rest}`,
     span: ignored.length > 0 ? span : word.span,
     data: { keyword, value: word.text, intended, ignored: ignored.map((w) => w.text), keywords },
   });

@@ -30,6 +30,13 @@ describe("checks: semicolon-in-value", () => {
     assert.equal(c.of("missing-keyword").length, 1, "and the instance really has no VRID");
   });
 
+  it("says a script's argument keeps its ';' (no shell runs the command)", () => {
+    const c = check(instance("  notify_master /etc/keepalived/notify.sh MASTER;"));
+    const [d] = c.of("semicolon-in-value");
+    assert.equal(c.text(d!), "MASTER;");
+    assert.match(d!.message, /without a shell/);
+  });
+
   it("leaves quoted strings alone", () => {
     const c = check(instance('  notify_master "/bin/a; /bin/b"'));
     assert.equal(c.of("semicolon-in-value").length, 0);
