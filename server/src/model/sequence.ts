@@ -8,6 +8,8 @@ export type Bindings = Array<Array<[string, string]>>;
 export interface SequenceResult {
   bindings: Bindings;
   error?: string;
+  /** More than MAX_REPETITIONS values: `bindings` holds the first ones. */
+  truncated?: boolean;
 }
 
 /** Past this many repetitions a line is read only this many times, and the limit is reported. */
@@ -60,6 +62,7 @@ export function parseSequence(image: string): SequenceResult {
     const values = parts.slice(1);
     if (values.length === 0) return { bindings: [], error: "~LST needs at least one value" };
     const bindings: Bindings = [];
+    const truncated = values.length > MAX_REPETITIONS;
     for (const value of values.slice(0, MAX_REPETITIONS)) {
       const items = names.length > 1 ? unbrace(value) : [value];
       if (items.length !== names.length) {
@@ -67,7 +70,7 @@ export function parseSequence(image: string): SequenceResult {
       }
       bindings.push(names.map((n, i): [string, string] => [n, items[i]!]));
     }
-    return { bindings };
+    return truncated ? { bindings, truncated } : { bindings };
   }
   const name = parts[0] ?? "";
   if (!NAME.test(name)) return { bindings: [], error: `~${kind} needs a variable name first` };
@@ -80,11 +83,13 @@ export function parseSequence(image: string): SequenceResult {
   const start = values.length >= 2 ? values[0]! : end >= 0 ? 1 : -1;
   const step = values.length === 3 ? values[1]! : end >= start ? 1 : -1;
   if (step === 0) return { bindings: [], error: `~${kind} step 0 would repeat forever` };
+  if ((start < end && step < 0) || (start > end && step > 0)) {
+    return { bindings: [], error: `~${kind} step ${step} never goes from ${start} to ${end}: keepalived reports invalid ~SEQ values and drops the line` };
+  }
+  if (kind === "SEQx" && (start < 0 || end < 0)) return { bindings: [], error: "~SEQx takes positive numbers only" };
   const bindings: Bindings = [];
   for (let v = start; step > 0 ? v <= end : v >= end; v += step) {
-    if (bindings.length === MAX_REPETITIONS) {
-      return { bindings, error: `~${kind} repeats the line more than ${MAX_REPETITIONS} times; only the first ${MAX_REPETITIONS} are checked` };
-    }
+    if (bindings.length === MAX_REPETITIONS) return { bindings, truncated: true };
     bindings.push([[name, kind === "SEQx" ? v.toString(16) : String(v)]]);
   }
   return { bindings };

@@ -88,6 +88,10 @@ export interface BuildProblem {
     | "unexpected-block"
     | "conditional-include"
     | "sequence-syntax"
+    /** A ~SEQ / ~LST line repeats more often than the model follows (see MAX_REPETITIONS). */
+    | "sequence-limit"
+    /** The text a line expands to does not read cleanly (an unterminated quote, unbalanced braces). */
+    | "expansion-syntax"
     | "template-placeholder";
   message: string;
   span: Span;

@@ -6,6 +6,7 @@ import {
   HeadWord,
   LBrace,
   LoneConditional,
+  LoneSequence,
   RBrace,
   Sequence,
   Value,
@@ -32,7 +33,7 @@ export class KeepalivedParser extends EmbeddedActionsParser {
     const strayCloses: IToken[] = [];
     this.MANY(() => {
       this.OR([
-        { ALT: () => statements.push(this.SUBRULE(this.statement)) },
+        { ALT: () => pushStatement(statements, this.SUBRULE(this.statement)) },
         { ALT: () => strayCloses.push(this.CONSUME(RBrace)) },
       ]);
     });
@@ -52,16 +53,23 @@ export class KeepalivedParser extends EmbeddedActionsParser {
           this.OPTION(() => (conditional = this.CONSUME(Conditional)));
           this.OR2([
             { ALT: () => (definition = this.CONSUME(Definition)) },
+            { ALT: () => this.AT_LEAST_ONE(() => sequences.push(this.CONSUME(LoneSequence))) },
             {
               ALT: () => {
                 this.MANY(() => sequences.push(this.CONSUME(Sequence)));
-                words.push(this.CONSUME(HeadWord));
-                this.MANY2(() => words.push(this.CONSUME(Value)));
-                this.OPTION3(() => (block = this.SUBRULE(this.block)));
+                this.OR3([
+                  {
+                    ALT: () => {
+                      words.push(this.CONSUME(HeadWord));
+                      this.MANY2(() => words.push(this.CONSUME(Value)));
+                      this.OPTION3(() => (block = this.SUBRULE(this.block)));
+                    },
+                  },
+                  // `{` opening a line with no keyword before it: keepalived says "Unexpected '{'".
+                  { ALT: () => (block = this.SUBRULE2(this.block)) },
+                ]);
               },
             },
-            // `{` opening a line with no keyword before it: keepalived says "Unexpected '{'".
-            { ALT: () => (block = this.SUBRULE2(this.block)) },
           ]);
         },
       },
@@ -72,12 +80,17 @@ export class KeepalivedParser extends EmbeddedActionsParser {
   private block = this.RULE("block", (): BlockNode => {
     const open = this.CONSUME(LBrace);
     const statements: StatementNode[] = [];
-    this.MANY(() => statements.push(this.SUBRULE(this.statement)));
+    this.MANY(() => pushStatement(statements, this.SUBRULE(this.statement)));
     // Optional so that a block left open at the end of the text still yields everything read so far; the
     // caller reports it with the block's own position rather than the end of the file.
     const close = this.OPTION(() => this.CONSUME(RBrace));
     return { open, statements, close };
   });
+}
+
+/** A statement that recovery abandoned comes back undefined: it has nothing the model could use. */
+function pushStatement(statements: StatementNode[], statement: StatementNode | undefined): void {
+  if (statement !== undefined) statements.push(statement);
 }
 
 /** The one parser of the process, reset for each input with `parser.input = tokens`. */

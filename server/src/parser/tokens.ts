@@ -64,18 +64,24 @@ function matchDefinition(text: string, offset: number, tokens: IToken[]): Custom
   if (!atLineStart(text, offset) && !afterConditional(text, offset, tokens)) return null;
   DEFINITION_HEAD.lastIndex = offset;
   if (!DEFINITION_HEAD.test(text)) return null;
-  let end = offset;
-  let from = DEFINITION_HEAD.lastIndex;
+  let end = DEFINITION_HEAD.lastIndex;
+  let from = end;
   for (;;) {
     const eol = lineEnd(text, from);
+    // keepalived strips a line's comment before it looks for the trailing `\`, so a comment may follow it.
     const stop = commentStart(text, from, eol);
     let last = stop - 1;
     while (last >= from && SPACE.has(text.charCodeAt(last))) last--;
-    end = last + 1;
-    if (last < from || text.charCodeAt(last) !== 0x5c || stop !== eol || eol >= text.length) break;
+    // An empty (or comment-only) line ends the definition and is not part of it.
+    if (last < from) break;
+    end = stop === eol ? last + 1 : eol;
+    if (text.charCodeAt(last) !== 0x5c || eol >= text.length) {
+      end = last + 1;
+      break;
+    }
     from = eol + (text.charCodeAt(eol) === 0x0d && text.charCodeAt(eol + 1) === 0x0a ? 2 : 1);
   }
-  return match(text, offset, Math.max(end, DEFINITION_HEAD.lastIndex));
+  return match(text, offset, end);
 }
 
 const SEQUENCE_HEAD = /~(?:SEQx?|LST)\(/y;
@@ -134,6 +140,8 @@ export const Value = createToken({ name: "Value", pattern: Lexer.NA });
 export const HeadWord = createToken({ name: "HeadWord", pattern: Lexer.NA });
 /** A conditional with nothing after it on its line: keepalived drops the line. */
 export const LoneConditional = createToken({ name: "LoneConditional", pattern: Lexer.NA });
+/** `~SEQ(...)` prefixes with nothing after them on their line: keepalived repeats an empty line. */
+export const LoneSequence = createToken({ name: "LoneSequence", pattern: Lexer.NA });
 /** `{{ placeholder }}` of Jinja/Go templates: kept as one word so that a template file parses sanely. */
 export const Template = createToken({ name: "Template", pattern: /\{\{[^{}\r\n]*\}\}/, categories: [Value] });
 export const LBrace = createToken({ name: "LBrace", pattern: "{" });
@@ -172,4 +180,5 @@ export const allTokens: TokenType[] = [
   Value,
   HeadWord,
   LoneConditional,
+  LoneSequence,
 ];
