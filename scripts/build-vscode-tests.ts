@@ -8,7 +8,7 @@
  *   node scripts/build-vscode-tests.ts --out DIR FILE...    these files -> DIR
  */
 import { globSync, mkdirSync, rmSync } from "node:fs";
-import { basename, dirname, isAbsolute, join, resolve } from "node:path";
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import * as esbuild from "esbuild";
 
@@ -53,7 +53,7 @@ export async function buildInHostSuite(suite: InHostSuite): Promise<string> {
   // mocha is not bundled: one copy shared by index.cjs and the test files, or describe() would register
   // on a different mocha than the one that runs.
   const options = hostBundleOptions();
-  await esbuild.build({ ...options, entryPoints, outdir: outDir, outExtension: { ".js": ".cjs" }, plugins: [mochaFromProject] });
+  await esbuild.build({ ...options, entryPoints, outdir: outDir, outExtension: { ".js": ".cjs" }, plugins: [mochaFromProject(outDir)] });
   return join(outDir, "index.cjs");
 }
 
@@ -61,12 +61,16 @@ export async function buildInHostSuite(suite: InHostSuite): Promise<string> {
  * Resolves `mocha` to the project's CommonJS build, kept external (see buildInHostSuite): mocha 12's package
  * entry is ESM, and its CommonJS build is what a `require` in any extension host can load.
  */
-const mochaFromProject: esbuild.Plugin = {
-  name: "mocha-from-project",
-  setup(build) {
-    build.onResolve({ filter: /^mocha$/ }, () => ({ path: join(root, "node_modules/mocha/lib/mocha.cjs"), external: true }));
-  },
-};
+function mochaFromProject(outDir: string): esbuild.Plugin {
+  // A relative path keeps the bundles working wherever the project is checked out.
+  const mocha = relative(outDir, join(root, "node_modules/mocha/lib/mocha.cjs")).split(sep).join("/");
+  return {
+    name: "mocha-from-project",
+    setup(build) {
+      build.onResolve({ filter: /^mocha$/ }, () => ({ path: mocha.startsWith(".") ? mocha : `./${mocha}`, external: true }));
+    },
+  };
+}
 
 /** Bundles one extension entry (e.g. a test extension's src/extension.ts) to a `.cjs` file. */
 export async function bundleExtension(entry: string, outfile: string): Promise<void> {

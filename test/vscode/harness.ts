@@ -4,9 +4,9 @@
  * Chromium through playwright-core. Two modes:
  * - runExtensionTests(): development mode with an in-host test module (the @vscode/test-electron shape);
  *   resolves with the module's exit code once its run() settles.
- * - withWorkbench() (or fixture.ts's useWorkbench() for a whole describe): a workbench with the extension
- *   installed from a .vsix, or in development mode, for tests that drive the UI like a person (workbench.ts);
- *   a screenshot lands in test-results/ when one fails.
+ * - openWorkbench(), usually through fixture.ts's useWorkbench(): a workbench with the extension installed
+ *   from a .vsix, or in development mode, for tests that drive the UI like a person (workbench.ts); a
+ *   screenshot lands in test-results/ when one fails.
  * The server is always stopped and the browser always closed, on failure and on timeout too.
  */
 import { mkdirSync } from "node:fs";
@@ -183,23 +183,4 @@ export interface UiSession {
   extensionDevelopmentPath?: string;
   extensionEnvironment?: Record<string, string>;
   settings?: Record<string, unknown>;
-}
-
-/** Starts a workbench, hands it to `body`, and always tears it down; screenshots the page if `body` throws. */
-export async function withWorkbench<T>(session: UiSession, body: (workbench: Workbench, server: CodeServer) => Promise<T>, timings: Timings = {}): Promise<T> {
-  const started = Date.now();
-  const server = await startCodeServer({ vsix: session.vsix ?? [], settings: session.settings ?? {} }, timings);
-  let workbench: Workbench | undefined;
-  try {
-    workbench = await openWorkbench(server, session, timings);
-    return await body(workbench, server);
-  } catch (error) {
-    const shot = workbench === undefined ? undefined : await screenshot(workbench.page, session.name);
-    if (shot !== undefined && error instanceof Error) error.message += `\n(screenshot: ${shot})`;
-    throw error;
-  } finally {
-    await workbench?.close();
-    await server.stop();
-    timings.total = Date.now() - started;
-  }
 }
