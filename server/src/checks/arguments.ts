@@ -3,7 +3,7 @@ import type { ArgSpec } from "../catalog/types.ts";
 import type { Directive, Word } from "../model/types.ts";
 import type { Check, CheckContext } from "./diagnostic.ts";
 import { allDirectives, containerPath, hasSemicolon, isTrailingBackslash, placeholderTest, whereIs } from "./util.ts";
-import { consequenceOf, valueProblem } from "./value-kinds.ts";
+import { consequenceOf, valueProblem, withoutValue } from "./value-kinds.ts";
 
 /**
  * The catalog-driven argument checks: `missing-value`, `invalid-value`, `value-out-of-range` and
@@ -12,7 +12,8 @@ import { consequenceOf, valueProblem } from "./value-kinds.ts";
  * line-continuation.ts, and unfilled placeholders to the build problems, so that each mistake is said once.
  *
  * data:
- * - missing-value: { keyword: string, argument: string }
+ * - missing-value: { keyword: string, argument: string, outcome?: "stop" | "report" | "crash" (what keepalived
+ *   does without the value: stops reading with exit 2, reports the line, or crashes) }
  * - invalid-value: { keyword: string, value: string, expected: string (an ArgType), min?, max?, values?: string[],
  *   suggestion?: string (the accepted word the value differs from only in case) }
  * - value-out-of-range: { keyword: string, value: number, min?: number, max?: number }
@@ -70,13 +71,19 @@ function checkDirective(ctx: CheckContext, directive: Directive, isPlaceholder: 
   if (first?.required === true && (words.length === 0 || (words.length === 1 && isTrailingBackslash(words[0]!, directive)))) {
     if (words.length > 0) return; // `keyword \`: keepalived reads the keyword 'keyword\' (line-continuation.ts)
     const isBlock = spec.kind !== "keyword";
+    const outcome = withoutValue(spec.path);
+    const consequence = {
+      stop: "keepalived stops reading the configuration here (exit 2), so nothing after this line is checked",
+      report: "keepalived reports it and ignores the line",
+      crash: "keepalived 2.2 crashes on this line (segmentation fault)",
+    }[outcome];
     ctx.report({
       code: "missing-value",
       message: isBlock
         ? `${spec.name} needs ${first.name.toLowerCase()} before its '{': keepalived reports it and skips the whole block`
-        : `${spec.name} has no value (expected ${first.name}): keepalived stops reading the configuration here (exit 2), so nothing after this line is checked`,
+        : `${spec.name} has no value (expected ${first.name}): ${consequence}`,
       span: directive.keyword.span,
-      data: { keyword: spec.name, argument: first.name },
+      data: { keyword: spec.name, argument: first.name, ...(isBlock ? {} : { outcome }) },
     });
     return;
   }

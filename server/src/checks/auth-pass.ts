@@ -23,6 +23,9 @@ const PLACEHOLDERS: RegExp[] = [
   /^(your[_-]?)?(auth[_-]?)?pass(word)?([_-]?here)?$/i,
   /^(secret|changeit|example|xxxx+|todo|fixme)$/i,
   /_HERE$/i,
+  // Upper-case template tokens that sed or envsubst should have replaced: KEEPALIVE_PASS, __VRRP_PASSWORD__.
+  /^_*[A-Z][A-Z0-9]*(_[A-Z0-9]+)*_PASS(WORD)?(_[A-Z0-9]+)*_*$/,
+  /^__[A-Z0-9_]+__$/,
 ];
 
 export function isPlaceholderPassword(value: string): boolean {

@@ -1,11 +1,14 @@
 import type { Check } from "./diagnostic.ts";
+import { withoutValue } from "./value-kinds.ts";
 
 /**
  * Problems found while reading the files: `syntax-error` (from the parser and the model builder),
  * `template-placeholder` and `undefined-variable`.
  *
  * data:
- * - syntax-error, template-placeholder: { kind: string } (a SyntaxErrorKind of the parser, or a BuildProblem kind)
+ * - syntax-error: { kind: string } (a SyntaxErrorKind of the parser, or a BuildProblem kind)
+ * - template-placeholder: { kind: "template-placeholder", stops: boolean (the placeholder is a keyword's required
+ *   value: keepalived reads the keyword without it and stops, exit 2) }
  * - undefined-variable: { name: string, defined: string[] (the names that are defined, for "did you mean") }
  */
 
@@ -23,8 +26,23 @@ export const buildProblems: Check = (ctx) => {
     }
   }
   for (const problem of build.problems) {
-    const code = problem.kind === "template-placeholder" ? "template-placeholder" : "syntax-error";
-    ctx.report({ code, message: problem.message, span: problem.span, data: { kind: problem.kind } });
+    if (problem.kind !== "template-placeholder") {
+      ctx.report({ code: "syntax-error", message: problem.message, span: problem.span, data: { kind: problem.kind } });
+      continue;
+    }
+    // `state {{ X }}` is `state` then a block to keepalived: a keyword left without its value stops the reading.
+    const directive = problem.directive;
+    const first = directive?.args[0];
+    const spec = directive?.spec;
+    const stops = directive?.role === "keyword" && first?.span.start === problem.span.start && spec?.kind === "keyword" && spec.args[0]?.required === true && withoutValue(spec.path) === "stop";
+    ctx.report({
+      code: "template-placeholder",
+      message: stops
+        ? `'${first!.raw}' is a template placeholder left in the file: keepalived reads its braces as a block, so ${directive!.keyword.text} has no value and keepalived stops reading the configuration here (exit 2)`
+        : problem.message,
+      span: problem.span,
+      data: { kind: problem.kind, stops },
+    });
   }
   // A `$x` inside an unfilled `{{ ... }}` belongs to the template language: the placeholder is reported already.
   const templates = build.problems.filter((p) => p.kind === "template-placeholder").map((p) => p.span);

@@ -24,7 +24,7 @@ export const DIAGNOSTIC_CODES = {
   },
   "missing-value": {
     severity: "error",
-    summary: "A keyword without its required value: keepalived stops reading the configuration (exit 2).",
+    summary: "A keyword without its required value: for most keywords keepalived stops reading the configuration (exit 2); `data.outcome` says which.",
   },
   "value-out-of-range": {
     severity: "error",

@@ -96,3 +96,35 @@ export function consequenceOf(keyword: string): string {
       return "keepalived reports it and ignores the setting";
   }
 }
+
+/**
+ * What keepalived 2.2.7 does with a keyword whose required value is missing, measured by running `keepalived -t`
+ * on every such keyword of the catalog alone in its block: most stop the whole reading (exit 2); these catalog
+ * paths report the line and go on, and these two crash keepalived (segmentation fault).
+ */
+export const KEEPS_READING_WITHOUT_VALUE: ReadonlySet<string> = new Set([
+  "global_defs/router_id", "global_defs/notification_email_from", "global_defs/startup_script",
+  "global_defs/startup_script_timeout", "global_defs/shutdown_script", "global_defs/shutdown_script_timeout",
+  "global_defs/min_auto_priority_delay", "global_defs/vrrp_priority", "global_defs/vrrp_rt_priority",
+  "global_defs/notify_fifo_script", "global_defs/vrrp_notify_fifo_script",
+  "global_defs/lvs_notify_fifo_script", "global_defs/checker_priority", "global_defs/checker_rt_priority",
+  "global_defs/bfd_priority", "global_defs/bfd_rt_priority", "global_defs/script_user",
+  "global_defs/vrrp_netlink_cmd_rcv_bufs", "global_defs/vrrp_netlink_monitor_rcv_bufs",
+  "global_defs/process_monitor_rcv_bufs", "global_defs/lvs_netlink_cmd_rcv_bufs",
+  "global_defs/lvs_netlink_monitor_rcv_bufs", "global_defs/vrrp_rx_bufs_policy",
+  "global_defs/vrrp_rx_bufs_multiplier", "virtual_server/real_server/MISC_CHECK/misc_path",
+  "virtual_server/real_server/FILE_CHECK/weight", "virtual_server/real_server/BFD_CHECK/name",
+  "track_file/file", "track_file/weight", "vrrp_track_file/weight", "vrrp_instance/notify_deleted",
+  "vrrp_instance/kernel_rx_buf_size", "vrrp_script/script", "vrrp_track_process/param_match",
+  "vrrp_track_process/weight",
+]);
+
+export const CRASHES_WITHOUT_VALUE: ReadonlySet<string> = new Set([
+  "virtual_server/real_server/HTTP_GET/url/status_code", "bfd_instance/neighbor_ip",
+]);
+
+/** "stop" (exit 2), "report" (the line is reported and ignored) or "crash", for a keyword at `path` left without value. */
+export function withoutValue(path: string): "stop" | "report" | "crash" {
+  if (CRASHES_WITHOUT_VALUE.has(path)) return "crash";
+  return KEEPS_READING_WITHOUT_VALUE.has(path) ? "report" : "stop";
+}

@@ -8,7 +8,15 @@ describe("checks: arguments", () => {
     assert.equal(c.of("missing-value").length, 1);
     assert.equal(c.text(d!), "state");
     assert.match(d!.message, /exit 2/);
-    assert.deepEqual(d!.data, { keyword: "state", argument: "STATE" });
+    assert.deepEqual(d!.data, { keyword: "state", argument: "STATE", outcome: "stop" });
+  });
+
+  it("says where keepalived goes on without the value, or crashes, as measured with 2.2.7", () => {
+    const routerId = check("global_defs {\n  router_id\n}\n").of("missing-value")[0]!;
+    assert.equal(routerId.data?.["outcome"], "report");
+    assert.doesNotMatch(routerId.message, /exit 2/);
+    const neighbor = check("bfd_instance B {\n  neighbor_ip\n}\n").of("missing-value")[0]!;
+    assert.equal(neighbor.data?.["outcome"], "crash");
   });
 
   it("reports numbers outside their range with the consequence keepalived applies", () => {

@@ -16,7 +16,7 @@ describe("checks: auth-pass", () => {
   });
 
   it("recognises guide and template placeholders", () => {
-    for (const pass of ["REPLACE_WITH_YOUR_OWN_SHARED_VRRP_PASSWORD", "CHANGEME", "<password>", "changeme123"]) {
+    for (const pass of ["REPLACE_WITH_YOUR_OWN_SHARED_VRRP_PASSWORD", "CHANGEME", "<password>", "changeme123", "KEEPALIVE_PASS", "__VRRP_SECRET__"]) {
       assert.equal(check(AUTH(pass)).of("auth-pass-placeholder").length, 1, pass);
     }
     const guide = check(AUTH("REPLACE_WITH_YOUR_OWN_SHARED_VRRP_PASSWORD"));

@@ -18,6 +18,8 @@ describe("checks: syntax-error, template-placeholder, undefined-variable", () =>
     const c = check(instance("  priority {{ PRIORITY }}"));
     assert.deepEqual(c.of("template-placeholder").map((d) => [c.text(d), d.severity]), [["{{ PRIORITY }}", "error"]]);
     assert.equal(c.diagnostics.length, 1, "nothing else about the same word");
+    assert.equal(c.of("template-placeholder")[0]!.data?.["stops"], true);
+    assert.match(c.of("template-placeholder")[0]!.message, /exit 2/);
   });
 
   it("reports undefined $NAME and ${NAME}, with the names that are defined", () => {
