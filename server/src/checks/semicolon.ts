@@ -43,8 +43,20 @@ function checkDirective(ctx: CheckContext, directive: Directive): void {
     });
     return;
   }
+  const read = spec.args.length;
+  if (spec.argsKnown && index >= read && spec.args[read - 1]?.repeatable !== true) {
+    // The ';' sits in words keepalived ignores anyway: say that, once.
+    const extra = words.slice(read);
+    ctx.report({
+      code: "semicolon-in-value",
+      message: `keepalived reads ${read === 0 ? "no value" : read === 1 ? "one value" : `${read} values`} for ${keyword} and ignores '${extra.map((w) => w.text).join(" ")}': ';' does not end a statement in keepalived.conf${keywords.length > 0 ? `, so ${keywords.join(", ")} ${keywords.length > 1 ? "are" : "is"} never set` : ""}`,
+      span: { file: extra[0]!.span.file, start: extra[0]!.span.start, end: span.end },
+      data: { keyword, value: word.text, intended: word.text.replace(/;+$/, ""), ignored: extra.map((w) => w.text), keywords },
+    });
+    return;
+  }
   const intended = word.text.replace(/;+$/, "");
-  const arg = spec.args[Math.min(index, spec.args.length - 1)];
+  const arg = spec.args[Math.min(index, read - 1)];
   const glued = arg !== undefined ? valueProblem(arg, word.text) : undefined;
   const bare = arg !== undefined ? valueProblem(arg, intended) : undefined;
   if (glued !== undefined && bare === undefined) {

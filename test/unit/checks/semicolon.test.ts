@@ -37,6 +37,15 @@ describe("checks: semicolon-in-value", () => {
     assert.match(d!.message, /without a shell/);
   });
 
+  it("says once that words after the value are ignored, ';' or not", () => {
+    const c = check(instance("  priority 100 200;"));
+    const [d] = c.of("semicolon-in-value");
+    assert.equal(c.text(d!), "200;");
+    assert.deepEqual(d!.data?.["ignored"], ["200;"]);
+    assert.deepEqual(c.of("invalid-value"), []);
+    assert.deepEqual(c.of("extra-argument"), []);
+  });
+
   it("leaves quoted strings alone", () => {
     const c = check(instance('  notify_master "/bin/a; /bin/b"'));
     assert.equal(c.of("semicolon-in-value").length, 0);
