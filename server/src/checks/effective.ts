@@ -77,13 +77,6 @@ export function priorityOf(instance: VrrpInstance): Priority | undefined {
   return initialState(instance)?.value === "MASTER" ? { value: 255, how: "owner" } : { value: 100, how: "default" };
 }
 
-/** MASTER when so configured, or when no state is given and the priority is 255. */
-export function effectiveStateOf(instance: VrrpInstance): "MASTER" | "BACKUP" {
-  const state = initialState(instance);
-  if (state !== undefined) return state.value;
-  return priorityOf(instance)?.value === 255 ? "MASTER" : "BACKUP";
-}
-
 /** Address family of the instance: its first virtual address, else its unicast source address. */
 export function familyOf(instance: VrrpInstance): 4 | 6 {
   const first = instance.vips[0]?.address.text ?? instance.unicastSrcIp?.value;
