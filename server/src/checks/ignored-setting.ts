@@ -13,6 +13,7 @@ import { authDroppedOf, initialState, keptInstances, priorityOf, startStateOf, s
  *   ah-master (authentication); v2-fraction, v3-centiseconds (advert_int, with `rounded`); no-peers
  *   (unicast_ttl); own-interface (track_interface); strict-state (state).
  *   The fix usually removes the line named by `keyword` (or its block).
+ * Also `value-out-of-range` for vrrp_script interval/timeout 0: { keyword: "interval" | "timeout", value: 0, min: 1 }.
  */
 
 function lastLine(instance: VrrpInstance, keyword: string): Directive | undefined {
