@@ -80,7 +80,7 @@ cs_version() { [[ -f "$CS_PKG/package.json" ]] && "$NODE" -p "require('$CS_PKG/p
 if [[ "$(cs_version)" == "$CODE_SERVER_VERSION" && -f "$CS_PKG/out/node/entry.js" && -f "$CS_DIR/.complete" ]]; then
   say "code-server $CODE_SERVER_VERSION present"
 else
-  step "npm install code-server@$CODE_SERVER_VERSION into .tools/code-server (on Node $NODE_MAJOR; takes a minute or two)"
+  step "npm install code-server@$CODE_SERVER_VERSION into .tools/code-server (on Node $NODE_MAJOR; about 4 minutes: native modules build from source)"
   rm -rf "$CS_DIR"
   mkdir -p "$CS_DIR"
   printf '{ "name": "kha-code-server", "private": true }\n' >"$CS_DIR/package.json"

@@ -52,10 +52,12 @@ function zip(entries: Entry[]): Buffer {
   return Buffer.concat([...locals, directory, end]);
 }
 
-function filesUnder(dir: string): string[] {
-  return readdirSync(dir, { recursive: true, encoding: "utf8" })
-    .map((name) => join(dir, name))
-    .filter((path) => statSync(path).isFile());
+/** The file itself, or every file under a folder. */
+function filesAt(path: string): string[] {
+  if (statSync(path).isFile()) return [path];
+  return readdirSync(path, { recursive: true, encoding: "utf8" })
+    .map((name) => join(path, name))
+    .filter((file) => statSync(file).isFile());
 }
 
 function escapeXml(text: string): string {
@@ -72,12 +74,12 @@ interface ExtensionManifest {
 }
 
 /**
- * Writes `outFile` from `extensionDir`: its package.json plus every file under `include` (folders relative to
- * the extension, default ["out"]). Returns the extension id (`publisher.name`).
+ * Writes `outFile` from `extensionDir`: its package.json plus `include` (files, or folders taken whole, relative
+ * to the extension; default ["out"]). Returns the extension id (`publisher.name`).
  */
 export function packVsix(extensionDir: string, outFile: string, include: string[] = ["out"]): string {
   const manifest = JSON.parse(readFileSync(join(extensionDir, "package.json"), "utf8")) as ExtensionManifest;
-  const files = [join(extensionDir, "package.json"), ...include.flatMap((folder) => filesUnder(join(extensionDir, folder)))];
+  const files = [join(extensionDir, "package.json"), ...include.flatMap((entry) => filesAt(join(extensionDir, entry)))];
   const vsixManifest = `<?xml version="1.0" encoding="utf-8"?>
 <PackageManifest Version="2.0.0" xmlns="http://schemas.microsoft.com/developer/vsx-schema/2011" xmlns:d="http://schemas.microsoft.com/developer/vsx-schema-design/2011">
   <Metadata>
