@@ -1,0 +1,157 @@
+import {
+  DidChangeConfigurationNotification,
+  DocumentDiagnosticReportKind,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type Connection,
+  type InitializeParams,
+  type InitializeResult,
+  type ServerCapabilities,
+} from "vscode-languageserver";
+import { TextDocument } from "vscode-languageserver-textdocument";
+import { toLspDiagnostics, type Locator } from "./features/diagnostics.ts";
+import { registerFeatures } from "./features/register.ts";
+import { parseSettings } from "./settings.ts";
+import { fileOfUri, uriOfFile } from "./workspace/uri.ts";
+import { Workspace } from "./workspace/workspace.ts";
+
+export const SERVER_NAME = "keepalived-ha";
+
+/**
+ * Wires the language server onto a connection it is given (stdio, IPC or, in tests, two in-memory streams).
+ * Nothing here runs at import time.
+ */
+export function startServer(connection: Connection): Workspace {
+  const workspace = new Workspace();
+  const documents = new TextDocuments(TextDocument);
+  let pullDiagnostics = false;
+  let configurationRequests = false;
+  const published = new Map<string, string>();
+
+  const locator: Locator = {
+    source: (file) => workspace.source(file),
+    uriOf: (file) => workspace.documents.uriOf(file) ?? uriOfFile(file),
+  };
+
+  const log = (message: string): void => connection.console.log(message);
+
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
+    pullDiagnostics = params.capabilities.textDocument?.diagnostic !== undefined;
+    configurationRequests = params.capabilities.workspace?.configuration === true;
+    const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri !== null ? [params.rootUri] : []);
+    workspace.setFolders(folders);
+    const options = params.initializationOptions as { settings?: unknown } | undefined;
+    if (options?.settings !== undefined) applySettings(options.settings);
+    const capabilities: ServerCapabilities = {
+      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
+      ...featureCapabilities,
+    };
+    if (pullDiagnostics) capabilities.diagnosticProvider = { identifier: SERVER_NAME, interFileDependencies: true, workspaceDiagnostics: false };
+    return { capabilities, serverInfo: { name: SERVER_NAME, version: "0.1.0" } };
+  });
+
+  connection.onInitialized(() => {
+    if (configurationRequests) {
+      void connection.client.register(DidChangeConfigurationNotification.type, { section: "keepalived" });
+      void fetchSettings();
+    }
+  });
+
+  function applySettings(raw: unknown): void {
+    const { settings, problems } = parseSettings(raw);
+    for (const p of problems) log(`Setting ${p.path} ignored: ${p.message}`);
+    workspace.setSettings(settings);
+  }
+
+  async function fetchSettings(): Promise<void> {
+    try {
+      const raw: unknown = await connection.workspace.getConfiguration("keepalived");
+      applySettings(raw);
+    } catch (e) {
+      log(`Could not read settings: ${String(e)}`);
+    }
+    refreshDiagnostics();
+  }
+
+  connection.onDidChangeConfiguration((change) => {
+    if (configurationRequests) {
+      void fetchSettings();
+      return;
+    }
+    const settings = (change.settings as { keepalived?: unknown } | undefined)?.keepalived;
+    applySettings(settings);
+    refreshDiagnostics();
+  });
+
+  connection.onDidChangeWatchedFiles(() => {
+    workspace.rescan();
+    workspace.invalidate();
+    refreshDiagnostics();
+  });
+
+  // Diagnostics: pushed after a coalescing tick, or pulled by clients that support it.
+  let scheduled = false;
+  function refreshDiagnostics(): void {
+    if (pullDiagnostics) {
+      connection.languages.diagnostics.refresh().catch(() => undefined);
+      return;
+    }
+    if (scheduled) return;
+    scheduled = true;
+    setImmediate(() => {
+      scheduled = false;
+      try {
+        publishAll();
+      } catch (e) {
+        log(`Diagnostics failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+      }
+    });
+  }
+
+  function publishAll(): void {
+    const files = workspace.documents.all().map((d) => fileOfUri(d.uri));
+    const byFile = workspace.diagnosticsFor(files);
+    for (const [file, list] of byFile) {
+      const uri = locator.uriOf(file);
+      const diagnostics = toLspDiagnostics(list, workspace.settings, locator);
+      const version = workspace.documents.get(uri)?.version;
+      const key = `${version}|${JSON.stringify(diagnostics)}`;
+      if (published.get(uri) === key) continue;
+      published.set(uri, key);
+      void connection.sendDiagnostics({ uri, ...(version !== undefined ? { version } : {}), diagnostics });
+    }
+  }
+
+  connection.languages.diagnostics.on((params) => {
+    try {
+      const file = fileOfUri(params.textDocument.uri);
+      const list = workspace.diagnosticsFor([file]).get(file) ?? [];
+      return { kind: DocumentDiagnosticReportKind.Full, items: toLspDiagnostics(list, workspace.settings, locator) };
+    } catch (e) {
+      log(`Diagnostics failed for ${params.textDocument.uri}: ${String(e)}`);
+      return { kind: DocumentDiagnosticReportKind.Full, items: [] };
+    }
+  });
+
+  documents.onDidOpen((e) => {
+    workspace.documents.set(e.document);
+    refreshDiagnostics();
+  });
+  documents.onDidChangeContent((e) => {
+    workspace.documents.set(e.document);
+    refreshDiagnostics();
+  });
+  documents.onDidClose((e) => {
+    workspace.documents.delete(e.document.uri);
+    if (!pullDiagnostics) {
+      published.delete(e.document.uri);
+      void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+    }
+    refreshDiagnostics();
+  });
+
+  const featureCapabilities = registerFeatures(connection, workspace, log);
+  documents.listen(connection);
+  connection.listen();
+  return workspace;
+}
