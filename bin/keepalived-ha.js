@@ -14,9 +14,10 @@ const REEXEC_MARK = "KEEPALIVED_HA_REEXEC";
 const MIN_MAJOR = 22;
 
 const major = Number(process.versions.node.split(".")[0]);
-const bundled = join(packageRoot, "dist", "cli.js");
+const bundled = join(packageRoot, "dist", "cli.cjs");
 const source = join(packageRoot, "server", "src", "cli.ts");
-const useBundle = existsSync(bundled);
+// A source checkout runs its sources (a bundle there may be stale); an installed package has only the bundle.
+const useBundle = existsSync(bundled) && !existsSync(source);
 // Source checkouts need type stripping: on by default from Node 22.18/23.6, `process.features.typescript`.
 const canRun = major >= MIN_MAJOR && (useBundle || Boolean(process.features && process.features.typescript));
 

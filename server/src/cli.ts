@@ -1,6 +1,6 @@
 /**
  * `keepalived-ha`: the engine's checks from the command line. `main` is what bin/keepalived-ha.js (or a bundled
- * dist/cli.js) calls; running this file directly with Node 24 works too.
+ * dist/cli.cjs, built by scripts/build.ts) calls; running this file directly with Node 24 works too.
  */
 import { CliError, EXIT_OK, EXIT_USAGE, type CliIo, type Command } from "./cli/command.ts";
 import { COMMANDS } from "./cli/commands.ts";

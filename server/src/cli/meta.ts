@@ -4,7 +4,6 @@ import packageJson from "../../../package.json" with { type: "json" };
 export const TOOL_NAME = "keepalived-ha";
 export const TOOL_VERSION: string = packageJson.version;
 
-// package.json has no homepage yet; SARIF viewers link this for the tool's documentation.
+// SARIF viewers link the tool's documentation when package.json names a homepage; none is published yet.
 const fields = packageJson as { homepage?: unknown };
-export const TOOL_INFORMATION_URI: string =
-  typeof fields.homepage === "string" ? fields.homepage : "https://www.npmjs.com/package/keepalived-ha";
+export const TOOL_INFORMATION_URI: string | undefined = typeof fields.homepage === "string" ? fields.homepage : undefined;

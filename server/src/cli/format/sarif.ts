@@ -64,7 +64,7 @@ export function toSarif(report: CheckReport, cwd: string): Record<string, unknow
           driver: {
             name: TOOL_NAME,
             version: TOOL_VERSION,
-            informationUri: TOOL_INFORMATION_URI,
+            ...(TOOL_INFORMATION_URI !== undefined ? { informationUri: TOOL_INFORMATION_URI } : {}),
             rules: ALL_CODES.map((code) => ({
               id: code,
               shortDescription: { text: DIAGNOSTIC_CODES[code].summary },
