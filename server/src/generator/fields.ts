@@ -1,0 +1,166 @@
+import { parseIpv4, parseIpv4Network, reservedUse } from "./ipv4.ts";
+import { passwordProblem } from "./password.ts";
+import { parseService, SERVICE_FORMS, urlProblem, type Service } from "./service.ts";
+
+/**
+ * One validator per spec field, on its own (what the wizard's inline validation calls as the user types). Each
+ * takes what a person or a command line gives (numbers may arrive as text) and returns the value or a message
+ * that says what is wrong and what is expected. Rules that relate two fields live in cross.ts.
+ */
+
+export type FieldResult<T> = { ok: true; value: T } | { ok: false; message: string };
+
+const ok = <T>(value: T): FieldResult<T> => ({ ok: true, value });
+const fail = (message: string): FieldResult<never> => ({ ok: false, message });
+
+export const DEPLOYMENTS = ["bare-metal", "docker"] as const;
+export type Deployment = (typeof DEPLOYMENTS)[number];
+
+function shown(value: unknown): string {
+  return typeof value === "string" ? `'${value}'` : JSON.stringify(value) ?? String(value);
+}
+
+function text(value: unknown, what: string, example: string): FieldResult<string> {
+  if (typeof value !== "string") return fail(`${what} must be text, e.g. ${example} (got ${shown(value)})`);
+  const trimmed = value.trim();
+  if (trimmed === "") return fail(`${what} is empty (expected e.g. ${example})`);
+  return ok(trimmed);
+}
+
+/** Whole numbers, from a number or its decimal text. */
+function integer(value: unknown, what: string, min: number, max: number): FieldResult<number> {
+  const n = typeof value === "string" && /^\s*-?\d+\s*$/.test(value) ? Number(value) : value;
+  if (typeof n !== "number" || !Number.isInteger(n)) return fail(`${what} must be a whole number from ${min} to ${max} (got ${shown(value)})`);
+  if (n < min || n > max) return fail(`${what} must be from ${min} to ${max} (got ${n})`);
+  return ok(n);
+}
+
+function address(value: unknown, what: string, example: string): FieldResult<string> {
+  const t = text(value, what, example);
+  if (!t.ok) return t;
+  const parsed = parseIpv4(t.value);
+  if (typeof parsed === "string") return fail(`${what}: ${parsed}`);
+  const reserved = reservedUse(parsed);
+  if (reserved !== undefined) return fail(`${what} ${t.value} is ${reserved} (expected a unicast address of your LAN, e.g. ${example})`);
+  return ok(t.value);
+}
+
+function network(value: unknown, what: string, example: string): FieldResult<string> {
+  const t = text(value, what, example);
+  if (!t.ok) return t;
+  const parsed = parseIpv4Network(t.value, example);
+  if (typeof parsed === "string") return fail(`${what}: ${parsed}`);
+  return ok(t.value);
+}
+
+export const validateDeployment = (value: unknown): FieldResult<Deployment> =>
+  value === "bare-metal" || value === "docker" ? ok(value) : fail(`deployment must be bare-metal or docker (got ${shown(value)})`);
+
+export function validateName(value: unknown): FieldResult<string> {
+  const t = text(value, "the cluster name", "emqx-edge");
+  if (!t.ok) return t;
+  if (!/^[a-z](?:[a-z0-9-]{0,30}[a-z0-9])?$/.test(t.value)) {
+    return fail(`the cluster name '${t.value}' must be 1 to 32 lower-case letters, digits and dashes, starting with a letter and not ending with a dash (it names the scripts, the vrrp_instance and the containers), e.g. emqx-edge`);
+  }
+  return ok(t.value);
+}
+
+export function validateService(value: unknown): FieldResult<Service> {
+  if (typeof value === "object" && value !== null && "kind" in value) {
+    const v = value as Record<string, unknown>;
+    if (v["kind"] === "emqx-edge") {
+      const mqtt = integer(v["mqttPort"] ?? 1883, "the MQTT port", 1, 65535);
+      if (!mqtt.ok) return mqtt;
+      const http = integer(v["httpPort"] ?? 8081, "the HTTP API port", 1, 65535);
+      if (!http.ok) return http;
+      if (mqtt.value === http.value) return fail(`the MQTT and HTTP API ports are both ${mqtt.value} (expected two different ports, by default 1883 and 8081)`);
+      return ok({ kind: "emqx-edge", mqttPort: mqtt.value, httpPort: http.value });
+    }
+    if (v["kind"] === "tcp") {
+      const port = integer(v["port"], "the TCP port", 1, 65535);
+      return port.ok ? ok({ kind: "tcp", port: port.value }) : port;
+    }
+    if (v["kind"] === "http") {
+      const url = text(v["url"], "the health URL", "http://127.0.0.1:8080/health");
+      if (!url.ok) return url;
+      const problem = urlProblem(url.value);
+      return problem === undefined ? ok({ kind: "http", url: new URL(url.value).href }) : fail(problem);
+    }
+    return fail(`service kind must be emqx-edge, tcp or http (got ${shown(v["kind"])})`);
+  }
+  const t = text(value, "the service to watch", "emqx-edge");
+  if (!t.ok) return t;
+  const parsed = parseService(t.value);
+  return typeof parsed === "string" ? fail(parsed) : ok(parsed);
+}
+
+export function validateInterface(value: unknown): FieldResult<string> {
+  const t = text(value, "the network interface", "eth0");
+  if (!t.ok) return t;
+  if (!/^[A-Za-z0-9][A-Za-z0-9_.-]{0,14}$/.test(t.value)) {
+    return fail(`'${t.value}' is not a Linux interface name (expected 1 to 15 letters, digits, '_', '.' or '-', as 'ip link' shows them, e.g. eth0 or ens18)`);
+  }
+  return ok(t.value);
+}
+
+export const validatePrimary = (value: unknown): FieldResult<string> => address(value, "the primary node's address", "192.168.1.10");
+export const validateStandby = (value: unknown): FieldResult<string> => address(value, "the standby node's address", "192.168.1.11");
+
+export function validateVip(value: unknown): FieldResult<string> {
+  const net = network(value, "the virtual IP", "192.168.1.100/24");
+  if (!net.ok) return net;
+  const parsed = parseIpv4Network(net.value, "192.168.1.100/24");
+  if (typeof parsed === "string") return fail(parsed);
+  const reserved = reservedUse(parsed.address);
+  if (reserved !== undefined) return fail(`the virtual IP ${net.value} is ${reserved} (expected a free unicast address of your LAN, e.g. 192.168.1.100/24)`);
+  if (parsed.prefix < 8 || parsed.prefix > 30) {
+    return fail(`the virtual IP's prefix /${parsed.prefix} must be from /8 to /30: the VIP and both nodes share its subnet (expected the LAN's prefix, e.g. 192.168.1.100/24)`);
+  }
+  return ok(net.value);
+}
+
+export const validateVrid = (value: unknown): FieldResult<number> => integer(value, "virtual_router_id", 1, 255);
+export function validatePassword(value: unknown): FieldResult<string> {
+  if (typeof value !== "string") return fail(`the VRRP password must be text of 1 to 8 characters (got ${shown(value)})`);
+  const problem = passwordProblem(value);
+  return problem === undefined ? ok(value) : fail(problem);
+}
+/** VRRPv2 adverts carry whole seconds: keepalived rounds anything else, with a warning. */
+export const validateAdvertInt = (value: unknown): FieldResult<number> => integer(value, "advert_int (seconds between VRRP adverts)", 1, 255);
+export const validateCheckInterval = (value: unknown): FieldResult<number> => integer(value, "the check interval (seconds)", 1, 3600);
+export const validateCheckTimeout = (value: unknown): FieldResult<number> => integer(value, "the check timeout (seconds)", 2, 3600);
+export const validateCheckFall = (value: unknown): FieldResult<number> => integer(value, "fall (failed checks before the node counts as down)", 1, 100);
+export const validateCheckRise = (value: unknown): FieldResult<number> => integer(value, "rise (passed checks before the node counts as up)", 1, 100);
+/**
+ * 255 is the address owner, which ignores track weights: the VIP would never move. The standby keeps 2 or more so
+ * that some weight (at least -253) always takes the primary below it.
+ */
+export const validatePriorityPrimary = (value: unknown): FieldResult<number> => integer(value, "the primary's priority", 3, 254);
+export const validatePriorityStandby = (value: unknown): FieldResult<number> => integer(value, "the standby's priority", 2, 253);
+export function validateWeight(value: unknown): FieldResult<number> {
+  const w = integer(value, "the check's weight", -253, -1);
+  if (!w.ok && typeof value === "number" && value >= 0) {
+    return fail(`the check's weight must be negative (got ${value}): a failing check has to lower the primary's priority below the standby's`);
+  }
+  return w;
+}
+
+export function validateDockerSubnet(value: unknown): FieldResult<string> {
+  const net = network(value, "the Docker subnet", "172.22.0.0/24");
+  if (!net.ok) return net;
+  const parsed = parseIpv4Network(net.value, "172.22.0.0/24");
+  if (typeof parsed === "string") return fail(parsed);
+  if (parsed.prefix < 8 || parsed.prefix > 28) return fail(`the Docker subnet's prefix /${parsed.prefix} must be from /8 to /28 (expected e.g. 172.22.0.0/24)`);
+  const reserved = reservedUse(parsed.address);
+  if (reserved !== undefined) return fail(`the Docker subnet ${net.value} is ${reserved} (expected a private range, e.g. 172.22.0.0/24)`);
+  return ok(net.value);
+}
+
+export function validateEmqxEdgeVersion(value: unknown): FieldResult<string> {
+  const t = text(value, "the EMQX Edge version", "1.3.0");
+  if (!t.ok) return t;
+  if (!/^\d+\.\d+\.\d+$/.test(t.value)) return fail(`the EMQX Edge version '${t.value}' must look like 1.3.0 (it names the downloaded folder emqx-edge-VERSION-linux-amd64)`);
+  return ok(t.value);
+}
+
+export { SERVICE_FORMS };
