@@ -10,16 +10,28 @@ interface FileStatus {
 
 type ServerState = "starting" | "running" | "failed";
 
+/** The status bar item as a user sees it. */
+export interface StatusSnapshot {
+  text: string;
+  tooltip: string;
+  visible: boolean;
+}
+
 /**
  * The status bar item for the active keepalived file: the role its VRRP instances start in (e.g.
  * "VRRP: MASTER 100 · VIP 192.168.1.100") and the language server's state.
  */
 export class StatusItem implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem("keepalived.status", vscode.StatusBarAlignment.Right, 100);
-  private readonly disposables: vscode.Disposable[] = [];
+  private readonly updated = new vscode.EventEmitter<StatusSnapshot>();
+  readonly onDidUpdate = this.updated.event;
+  private readonly disposables: vscode.Disposable[] = [this.updated];
   private client: LanguageClient | undefined;
   private request = "";
   private state: ServerState = "starting";
+  private visible = false;
+  /** Refreshes overlap (editor switch, diagnostics, server state): only the latest may draw. */
+  private generation = 0;
   private readonly output: vscode.LogOutputChannel;
 
   constructor(output: vscode.LogOutputChannel) {
@@ -45,25 +57,41 @@ export class StatusItem implements vscode.Disposable {
     void this.refresh();
   }
 
+  snapshot(): StatusSnapshot {
+    const tooltip = this.item.tooltip;
+    return { text: this.item.text, tooltip: typeof tooltip === "string" ? tooltip : (tooltip?.value ?? ""), visible: this.visible };
+  }
+
+  private draw(text: string | undefined, tooltip = ""): void {
+    if (text === undefined) {
+      this.item.hide();
+      this.visible = false;
+    } else {
+      this.item.text = text;
+      this.item.tooltip = tooltip;
+      this.item.show();
+      this.visible = true;
+    }
+    this.updated.fire(this.snapshot());
+  }
+
   async refresh(): Promise<void> {
+    const generation = ++this.generation;
     const editor = vscode.window.activeTextEditor;
     if (editor === undefined || editor.document.languageId !== "keepalived") {
-      this.item.hide();
+      this.draw(undefined);
       return;
     }
     if (this.state !== "running" || this.client === undefined) {
-      this.item.text = this.state === "failed" ? "$(error) Keepalived: server failed" : "$(sync~spin) Keepalived";
-      this.item.tooltip = this.state === "failed" ? "The language server did not start: see the Keepalived output" : "Starting the keepalived language server";
-      this.item.show();
+      if (this.state === "failed") this.draw("$(error) Keepalived: server failed", "The language server did not start: see the Keepalived output");
+      else this.draw("$(sync~spin) Keepalived", "Starting the keepalived language server");
       return;
     }
     try {
       const status: FileStatus | null = await this.client.sendRequest(this.request, { uri: editor.document.uri.toString() });
-      if (status === null) return;
+      if (status === null || generation !== this.generation) return;
       const icon = status.errors > 0 ? "$(error)" : status.warnings > 0 ? "$(warning)" : "$(pass)";
-      this.item.text = `${icon} ${status.text}`;
-      this.item.tooltip = `${status.tooltip}\n\nKeepalived language server: running`;
-      this.item.show();
+      this.draw(`${icon} ${status.text}`, `${status.tooltip}\n\nKeepalived language server: running`);
     } catch (e) {
       this.output.debug(`status request failed: ${String(e)}`);
     }
