@@ -23,6 +23,9 @@ export function crossFieldIssues(spec: Partial<HaSpec>, options: SpecOptions = {
     if (value === undefined || vip === undefined) continue;
     if (value === vip) add("vip", [field], `the virtual IP ${formatIpv4(vip)} is the ${field}'s own address (expected a free address that neither node has)`);
   }
+  if (spec.deployment === "docker") dockerIssues(spec, add, { primary, standby, vip });
+  const flagged = new Set(issues.map((i) => i.field));
+
   if (vipNet !== undefined) {
     const subnet = formatNetwork(vipNet);
     if (vipNet.address === networkAddress(vipNet) || vipNet.address === broadcastAddress(vipNet)) {
@@ -30,7 +33,7 @@ export function crossFieldIssues(spec: Partial<HaSpec>, options: SpecOptions = {
       add("vip", [], `the virtual IP ${spec.vip} is the ${which} address of ${subnet} (expected a host address inside it, e.g. ${formatIpv4(networkAddress(vipNet) + 100)}/${vipNet.prefix})`);
     }
     for (const [field, value] of [["primary", primary], ["standby", standby]] as const) {
-      if (value === undefined) continue;
+      if (value === undefined || flagged.has(field)) continue;
       if (!contains(vipNet, value)) {
         add(field, ["vip"], `the ${field}'s address ${formatIpv4(value)} is outside the virtual IP's subnet ${subnet} (expected both nodes and the VIP on one LAN; check the VIP's prefix)`);
       } else if (value === networkAddress(vipNet) || value === broadcastAddress(vipNet)) {
@@ -38,8 +41,6 @@ export function crossFieldIssues(spec: Partial<HaSpec>, options: SpecOptions = {
       }
     }
   }
-
-  if (spec.deployment === "docker") dockerIssues(spec, add, { primary, standby, vip });
 
   if (spec.priorityPrimary !== undefined && spec.priorityStandby !== undefined && spec.priorityStandby >= spec.priorityPrimary) {
     add("priorityStandby", ["priorityPrimary"], `the standby's priority ${spec.priorityStandby} is not below the primary's ${spec.priorityPrimary} (expected lower, e.g. 90 against 100, so the primary holds the VIP while healthy)`);
@@ -75,7 +76,7 @@ function dockerIssues(
   addresses: { primary: number | undefined; standby: number | undefined; vip: number | undefined },
 ): void {
   if (spec.interface !== undefined && spec.interface !== "eth0") {
-    add("interface", ["deployment"], `in Docker the container's network interface is eth0 (got ${spec.interface}); keepalived runs inside the container`);
+    add("interface", ["deployment"], `in Docker keepalived runs inside the container, whose network interface is eth0 (got ${spec.interface}; expected eth0)`);
   }
   if (spec.service !== undefined && spec.service.kind !== "emqx-edge") {
     add("service", ["deployment"], "the Docker layout builds the guide's EMQX Edge image, so it watches EMQX Edge only (expected --service emqx-edge, or a bare-metal deployment for another service)");

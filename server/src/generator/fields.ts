@@ -100,6 +100,8 @@ export function validateInterface(value: unknown): FieldResult<string> {
   if (!/^[A-Za-z0-9][A-Za-z0-9_.-]{0,14}$/.test(t.value)) {
     return fail(`'${t.value}' is not a Linux interface name (expected 1 to 15 letters, digits, '_', '.' or '-', as 'ip link' shows them, e.g. eth0 or ens18)`);
   }
+  // The kernel keeps /proc/sys/net/ipv4/conf/{all,default} for itself: no interface can have those names.
+  if (t.value === "all" || t.value === "default") return fail(`'${t.value}' is reserved by the kernel and names no interface (expected the name 'ip link' shows, e.g. eth0)`);
   return ok(t.value);
 }
 

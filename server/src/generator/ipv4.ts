@@ -19,11 +19,11 @@ export function parseIpv4(text: string): number | string {
   for (const part of parts) {
     if (!OCTET.test(part)) {
       return /^0\d/.test(part)
-        ? `'${text}' has a leading zero in '${part}' (keepalived reads addresses with inet_pton, which refuses them)`
-        : `'${text}' is not an IPv4 address ('${part}' is not a number from 0 to 255)`;
+        ? `'${text}' has a leading zero in '${part}', which keepalived's inet_pton refuses (expected ${String(Number(part))} there)`
+        : `'${text}' is not an IPv4 address (expected four numbers from 0 to 255, e.g. 192.168.1.10; '${part}' is not one)`;
     }
     const octet = Number(part);
-    if (octet > 255) return `'${text}' is not an IPv4 address (${part} is above 255)`;
+    if (octet > 255) return `'${text}' is not an IPv4 address (${part} is above 255; expected four numbers from 0 to 255)`;
     value = value * 256 + octet;
   }
   return value;
