@@ -82,6 +82,11 @@ export function activate(context: vscode.ExtensionContext): KeepalivedApi {
       status.setServerState("running");
     }),
     vscode.commands.registerCommand("keepalived.showOutput", () => output.show(true)),
+    // The wizard (and the generator and parser it uses) loads only when the command runs.
+    vscode.commands.registerCommand("keepalived.generateHaPair", async () => {
+      const { generateHaPair } = await import("./wizard/haPair.ts");
+      return generateHaPair();
+    }),
     vscode.workspace.onDidOpenTextDocument((d) => void adoptIncludedFile(d).catch((e: unknown) => output.warn(String(e)))),
   );
 
