@@ -7,6 +7,11 @@ import type { HaSpec } from "./spec.ts";
  * clean under shellcheck. keepalived kills a check that outlives `timeout`, so each probe gets a share of it.
  */
 
+/** Text for inside double quotes: `$`, backquotes, `"` and `\\` taken literally. */
+function shellDoubleQuoted(text: string): string {
+  return text.replace(/[$`"\\]/g, (c) => `\\${c}`);
+}
+
 /** Seconds each probe may take: the preset runs two probes (HTTP, then TCP) within the check's timeout. */
 export function probeTimeout(spec: Pick<HaSpec, "service" | "checkTimeout">): number {
   const probes = spec.service.kind === "emqx-edge" ? 2 : 1;
@@ -64,7 +69,7 @@ export function renderCheckScript(spec: HaSpec): string {
     case "http":
       return [
         ...head,
-        `URL='${spec.service.url}'`,
+        `URL="${shellDoubleQuoted(spec.service.url)}"`,
         "",
         "# Healthy: any 2xx or 3xx answer. curl prints 000 when nothing answered at all.",
         'HTTP_STATUS=$(curl -s -o /dev/null -w "%{http_code}" --max-time "$PROBE_TIMEOUT" "$URL")',

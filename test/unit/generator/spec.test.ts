@@ -112,7 +112,7 @@ describe("generator spec", () => {
       ["a bad service", { ...GUIDE, service: "redis" }, "service", /not a service to watch/],
       ["a bad port", { ...GUIDE, service: "tcp:70000" }, "service", /not a TCP port/],
       ["a URL without //", { ...GUIDE, service: "http:localhost" }, "service", /not an http:\/\/ or https:\/\/ URL/],
-      ["a URL with a quote", { ...GUIDE, service: "http://127.0.0.1/it's" }, "service", /single quote/],
+      ["a URL with credentials", { ...GUIDE, service: "http://admin:secret@127.0.0.1/health" }, "service", /carries credentials/],
       ["a URL probing the VIP", { ...GUIDE, service: "http://192.168.1.100:8080/health" }, "service", /probe its own service/],
       ["a weight that would not move the VIP", { ...GUIDE, weight: -5 }, "weight", /VIP would never move \(expected -11 or lower; leave it out for -30\)/],
       ["a positive weight", { ...GUIDE, weight: 10 }, "weight", /must be negative/],
