@@ -51,7 +51,7 @@ describe("cli: main", () => {
     assertUsage(await runMain(["check", ""]), "keepalived-ha check: an empty path was given");
     assertUsage(await runMain([]), "keepalived-ha: no command given (expected one of: check, init; see keepalived-ha --help)");
     assertUsage(await runMain(["lint"]), "keepalived-ha: unknown command 'lint' (expected one of: check, init; see keepalived-ha --help)");
-    assertUsage(await runMain(["--fast"]), "keepalived-ha: unknown option --fast (expected a command: check; or --help, --version)");
+    assertUsage(await runMain(["--fast"]), "keepalived-ha: unknown option --fast (expected a command: check, init; or --help, --version)");
     assertUsage(await runMain(["help", "lint"]), "keepalived-ha: unknown command 'lint' (expected one of: check, init)");
   });
 
