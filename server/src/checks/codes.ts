@@ -118,6 +118,71 @@ export const DIAGNOSTIC_CODES = {
     severity: "error",
     summary: "A vrrp_sync_group member that is no vrrp_instance or is already in another group, or a group with fewer than two usable members.",
   },
+  "vrid-mismatch": {
+    severity: "error",
+    summary: "Members of one primary/standby cluster use different `virtual_router_id`s: keepalived drops each other's adverts, so both nodes hold the VIP (split brain).",
+    pair: true,
+  },
+  "auth-type-mismatch": {
+    severity: "error",
+    summary: "Members authenticate differently (PASS, AH, none): keepalived drops each other's adverts, so both nodes hold the VIP.",
+    pair: true,
+  },
+  "auth-pass-mismatch": {
+    severity: "error",
+    summary: "Members' `auth_pass` differ in the first 8 bytes, the only ones keepalived keeps and compares: adverts fail authentication, both nodes hold the VIP.",
+    pair: true,
+  },
+  "advert-int-mismatch": {
+    severity: "error",
+    summary: "Members use different `advert_int`: VRRPv2 drops such adverts (split brain); with VRRPv3 (a warning) failover timing depends on which node is master.",
+    pair: true,
+  },
+  "vip-mismatch": {
+    severity: "error",
+    summary: "Members' `virtual_ipaddress` lists differ (the differing addresses are listed): keepalived drops the adverts, both nodes hold their VIPs.",
+    pair: true,
+  },
+  "priority-reversed": {
+    severity: "warning",
+    summary: "The member that starts as MASTER has a lower priority than a BACKUP member, which preempts it: the VIP settles on the node marked BACKUP.",
+    pair: true,
+  },
+  "priority-tie": {
+    severity: "warning",
+    summary: "The highest priority is shared: which node holds the VIP depends on start order and addresses, and it never fails back.",
+    pair: true,
+  },
+  "both-master": {
+    severity: "warning",
+    summary: "More than one member starts as MASTER: each takes the VIP at startup (and after every restart) until it hears the other.",
+    pair: true,
+  },
+  "preempt-missing": {
+    severity: "information",
+    summary: "The node meant to hold the VIP has no explicit `preempt` (keepalived preempts by default); a warning when its `nopreempt` keeps the VIP from coming back.",
+    pair: true,
+  },
+  "unicast-not-mirrored": {
+    severity: "error",
+    summary: "A member's `unicast_peer` lacks another member's `unicast_src_ip`, or one member is unicast and another multicast: adverts go astray, both nodes hold the VIP.",
+    pair: true,
+  },
+  "weight-too-small": {
+    severity: "warning",
+    summary: "When a tracked check of the primary fails, priority + weight stays at or above the standby's priority, so the VIP never moves (the numbers are in the message).",
+    pair: true,
+  },
+  "vrid-collision": {
+    severity: "warning",
+    summary: "Two different VRRP routers of the workspace use the same VRID on the same segment: each drops the other's adverts, logging errors (and with use_vmac both claim one MAC).",
+    pair: true,
+  },
+  "peer-not-found": {
+    severity: "information",
+    summary: "A unicast peer has no configuration in the workspace (or on the command line): pair checks were skipped for it; the message says how to point at the peer.",
+    pair: true,
+  },
   "host-dependent": {
     severity: "information",
     summary: "Something that only the target host can confirm (a script path, a user); never checked against this machine.",

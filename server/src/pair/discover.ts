@@ -1,0 +1,230 @@
+import { keptInstances } from "../checks/effective.ts";
+import type { VrrpInstance } from "../model/config.ts";
+import { canonicalAddress, parseAddress } from "../model/values.ts";
+import { memberKey, type Cluster, type LinkKind, type Member, type PairNode } from "./model.ts";
+
+/**
+ * Peer discovery (docs/pairs.md says the same in prose). Two instances on different nodes are one cluster when
+ * - unicast: one's unicast_src_ip is in the other's unicast_peer list;
+ * - multicast: neither has unicast peers, and they share instance name, interface and a virtual address;
+ * - name: at least one is unicast but their addresses do not link them, and they share name and a virtual
+ *   address (a mistyped peer address must still be reported, not hidden);
+ * - explicit: their files are in one group of `keepalived.peers` / `--peers`, and they match by name, virtual
+ *   address or VRID (or are the only instances left on each side).
+ * Between two nodes, candidate links are matched one to one, best first, so that a node with several instances
+ * sharing one unicast_src_ip (one per service) pairs each with its namesake.
+ */
+
+export function unicastSource(instance: VrrpInstance): string | undefined {
+  const src = instance.unicastSrcIp?.value;
+  return src === undefined || parseAddress(src) === undefined ? undefined : canonicalAddress(src);
+}
+
+export function unicastPeers(instance: VrrpInstance): string[] {
+  return instance.unicastPeers.map((p) => canonicalAddress(p.value));
+}
+
+export function isUnicast(instance: VrrpInstance): boolean {
+  return instance.unicastPeers.length > 0;
+}
+
+/** Virtual addresses without prefix, as adverts carry them. */
+export function vipAddresses(instance: VrrpInstance): string[] {
+  return instance.vips.map((v) => {
+    const text = v.address.text;
+    const slash = text.indexOf("/");
+    return canonicalAddress(slash < 0 ? text : text.slice(0, slash));
+  });
+}
+
+function vipsOverlap(a: VrrpInstance, b: VrrpInstance): boolean {
+  const mine = new Set(vipAddresses(a));
+  return vipAddresses(b).some((v) => mine.has(v));
+}
+
+/** How alike two instances look: used to pick, among several candidates, the instance a link is meant for. */
+function likeness(a: Member, b: Member): number {
+  let score = 0;
+  if (a.instance.name !== undefined && a.name === b.name) score += 8;
+  if (vipsOverlap(a.instance, b.instance)) score += 4;
+  if (a.instance.vrid !== undefined && a.instance.vrid.value === b.instance.vrid?.value) score += 2;
+  if (a.instance.interface?.value === b.instance.interface?.value) score += 1;
+  return score;
+}
+
+interface Candidate {
+  a: Member;
+  b: Member;
+  kind: LinkKind;
+}
+
+/** Union-find over members that never puts two members of one node in a cluster. */
+class Clusters {
+  private readonly parent = new Map<string, string>();
+  private readonly sets = new Map<string, { members: Member[]; nodes: Set<string>; links: Set<LinkKind> }>();
+
+  add(member: Member): void {
+    const key = memberKey(member);
+    this.parent.set(key, key);
+    this.sets.set(key, { members: [member], nodes: new Set([member.node.key]), links: new Set() });
+  }
+
+  find(key: string): string {
+    let root = key;
+    while (this.parent.get(root) !== root) root = this.parent.get(root)!;
+    let walk = key;
+    while (walk !== root) {
+      const next = this.parent.get(walk)!;
+      this.parent.set(walk, root);
+      walk = next;
+    }
+    return root;
+  }
+
+  /** Joins the clusters of a and b unless they already share a node. */
+  join(a: Member, b: Member, kind: LinkKind): boolean {
+    const ra = this.find(memberKey(a));
+    const rb = this.find(memberKey(b));
+    const sa = this.sets.get(ra)!;
+    if (ra === rb) {
+      sa.links.add(kind);
+      return true;
+    }
+    const sb = this.sets.get(rb)!;
+    for (const node of sb.nodes) if (sa.nodes.has(node)) return false;
+    this.parent.set(rb, ra);
+    sa.members.push(...sb.members);
+    for (const node of sb.nodes) sa.nodes.add(node);
+    for (const link of sb.links) sa.links.add(link);
+    sa.links.add(kind);
+    this.sets.delete(rb);
+    return true;
+  }
+
+  /** How many members the cluster of `member` has so far. */
+  size(member: Member): number {
+    return this.sets.get(this.find(memberKey(member)))!.members.length;
+  }
+
+  clusters(): Cluster[] {
+    return [...this.sets.values()]
+      .filter((s) => s.members.length > 1)
+      .map((s) => ({ members: s.members.sort((x, y) => x.node.order - y.node.order), links: s.links }));
+  }
+}
+
+function instancesOf(node: PairNode): Member[] {
+  return keptInstances(node.config).map((instance) => ({ node, instance, name: instance.name?.text ?? "(unnamed)" }));
+}
+
+/**
+ * Picks, between each pair of nodes, a one-to-one matching of their candidate links: highest likeness first; a
+ * candidate that looks like nothing is kept only when it is the one candidate of both its members.
+ */
+function matchPerNodePair(candidates: Candidate[]): Candidate[] {
+  const byNodes = new Map<string, Candidate[]>();
+  for (const c of candidates) {
+    const key = c.a.node.order < c.b.node.order ? `${c.a.node.key}\u0001${c.b.node.key}` : `${c.b.node.key}\u0001${c.a.node.key}`;
+    const list = byNodes.get(key);
+    if (list === undefined) byNodes.set(key, [c]);
+    else list.push(c);
+  }
+  const chosen: Candidate[] = [];
+  for (const list of byNodes.values()) {
+    if (list.length === 1) {
+      chosen.push(list[0]!);
+      continue;
+    }
+    const count = new Map<string, number>();
+    for (const c of list) for (const m of [c.a, c.b]) count.set(memberKey(m), (count.get(memberKey(m)) ?? 0) + 1);
+    const scored = list.map((c) => ({ c, score: likeness(c.a, c.b) })).sort((x, y) => y.score - x.score);
+    const used = new Set<string>();
+    for (const { c, score } of scored) {
+      const ka = memberKey(c.a);
+      const kb = memberKey(c.b);
+      if (used.has(ka) || used.has(kb)) continue;
+      if (score === 0 && (count.get(ka) !== 1 || count.get(kb) !== 1)) continue;
+      used.add(ka);
+      used.add(kb);
+      chosen.push(c);
+    }
+  }
+  return chosen;
+}
+
+export interface Discovery {
+  clusters: Cluster[];
+  /** Every member of every node, clustered or not. */
+  members: Member[];
+}
+
+/**
+ * Finds the clusters among the nodes. `groups` are explicit groups of root files (already resolved from globs);
+ * their nodes are matched with each other whatever their addresses say.
+ */
+export function discoverClusters(nodes: readonly PairNode[], groups: readonly (readonly string[])[] = []): Discovery {
+  const members = nodes.flatMap(instancesOf);
+  const candidates: Candidate[] = [];
+
+  const bySource = new Map<string, Member[]>();
+  for (const m of members) {
+    const src = unicastSource(m.instance);
+    if (src === undefined) continue;
+    const list = bySource.get(src);
+    if (list === undefined) bySource.set(src, [m]);
+    else list.push(m);
+  }
+  const seenPairs = new Set<string>();
+  const addCandidate = (a: Member, b: Member, kind: LinkKind): void => {
+    if (a.node.key === b.node.key) return;
+    const ka = memberKey(a);
+    const kb = memberKey(b);
+    const key = ka < kb ? `${ka}\u0001${kb}` : `${kb}\u0001${ka}`;
+    if (seenPairs.has(key)) return;
+    seenPairs.add(key);
+    candidates.push({ a, b, kind });
+  };
+  for (const a of members) {
+    for (const peer of new Set(unicastPeers(a.instance))) for (const b of bySource.get(peer) ?? []) addCandidate(a, b, "unicast");
+  }
+
+  const byName = new Map<string, Member[]>();
+  for (const m of members) {
+    if (m.instance.name === undefined) continue;
+    const list = byName.get(m.name);
+    if (list === undefined) byName.set(m.name, [m]);
+    else list.push(m);
+  }
+  for (const list of byName.values()) {
+    for (let i = 0; i < list.length; i++) {
+      for (let j = i + 1; j < list.length; j++) {
+        const a = list[i]!;
+        const b = list[j]!;
+        if (!vipsOverlap(a.instance, b.instance)) continue;
+        const multicast = !isUnicast(a.instance) && !isUnicast(b.instance);
+        if (multicast && a.instance.interface?.value !== b.instance.interface?.value) continue;
+        addCandidate(a, b, multicast ? "multicast" : "name");
+      }
+    }
+  }
+
+  for (const group of groups) {
+    const files = new Set(group);
+    const inGroup = members.filter((m) => files.has(m.node.file));
+    for (let i = 0; i < inGroup.length; i++) {
+      for (let j = i + 1; j < inGroup.length; j++) addCandidate(inGroup[i]!, inGroup[j]!, "explicit");
+    }
+  }
+
+  const union = new Clusters();
+  for (const m of members) union.add(m);
+  // Address links first: they are what keepalived itself follows.
+  const rank: Record<LinkKind, number> = { unicast: 0, multicast: 1, explicit: 2, name: 3 };
+  const chosen = matchPerNodePair(candidates).sort((x, y) => rank[x.kind] - rank[y.kind]);
+  for (const c of chosen) {
+    // A name link only adopts an instance its addresses left alone: it never merges two address-linked clusters.
+    if (c.kind === "name" && union.size(c.a) > 1 && union.size(c.b) > 1) continue;
+    union.join(c.a, c.b, c.kind);
+  }
+  return { clusters: union.clusters(), members };
+}

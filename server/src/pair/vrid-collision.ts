@@ -1,0 +1,101 @@
+import { familyOf } from "../checks/effective.ts";
+import { parseAddress, ipv4ToNumber } from "../model/values.ts";
+import type { FindingEntry, SetCheck } from "./findings.ts";
+import { listOf } from "./findings.ts";
+import { isUnicast } from "./discover.ts";
+import { describeMember, memberKey, type Member } from "./model.ts";
+import { vridOf } from "./roles.ts";
+import { anchorOf, siteOf, type Site } from "./sites.ts";
+
+/**
+ * `vrid-collision`: two different VRRP routers of the set (clusters, or lone instances) use the same VRID on the
+ * same segment: same interface name and a virtual address in a common subnet (the address's prefix, else /24
+ * for IPv4 and /64 for IPv6), both multicast. Each receives the other's adverts and drops them (address list
+ * mismatch), logging an error at every advert; with use_vmac both claim one virtual MAC. Unicast routers only
+ * hear their listed peers and never collide. Two instances of one node are vrid-conflict's.
+ *
+ * data: { vrid: number, here: Site[] (this router's members, `word` the VRID word), other: Site[] (the other
+ *   router's), used: number[] (every VRID of the set, so a fix picks a free one), change: "here" | "other" (the
+ *   router the preferred fix renumbers: the later one, so both sides prefer the same edit) }
+ */
+
+interface Router {
+  members: Member[];
+  order: number;
+}
+
+function network(address: string): { family: 4 | 6; key: string } | undefined {
+  const parsed = parseAddress(address);
+  if (parsed === undefined) return undefined;
+  if (parsed.family === 4) {
+    const prefix = parsed.prefix !== undefined && parsed.prefix < 32 ? parsed.prefix : 24;
+    const n = ipv4ToNumber(parsed.address);
+    const masked = prefix === 0 ? 0 : Math.floor(n / 2 ** (32 - prefix));
+    return { family: 4, key: `${masked}/${prefix}` };
+  }
+  const groups = parsed.address.split(":").slice(0, 4).join(":");
+  return { family: 6, key: `${groups}/64` };
+}
+
+function segments(member: Member): string[] {
+  const iface = member.instance.interface?.value ?? "";
+  return member.instance.vips.flatMap((v) => {
+    const n = network(v.address.text);
+    return n === undefined ? [] : [`${iface}|${n.family}|${n.key}`];
+  });
+}
+
+function sharesSegment(a: Router, b: Router): boolean {
+  const mine = new Set(a.members.flatMap(segments));
+  return b.members.some((m) => segments(m).some((s) => mine.has(s)));
+}
+
+function vrid(router: Router): number | undefined {
+  for (const m of router.members) {
+    const v = vridOf(m);
+    if (v !== undefined) return v;
+  }
+  return undefined;
+}
+
+function sites(router: Router): Site[] {
+  return router.members.map((m) => siteOf(m, m.instance.vrid, String(vridOf(m) ?? "")));
+}
+
+export const vridCollision: SetCheck = (discovery, ctx) => {
+  const clustered = new Set(discovery.clusters.flatMap((c) => c.members.map(memberKey)));
+  const routers: Router[] = [
+    ...discovery.clusters.map((c) => ({ members: c.members, order: Math.min(...c.members.map((m) => m.node.order)) })),
+    ...discovery.members.filter((m) => !clustered.has(memberKey(m))).map((m) => ({ members: [m], order: m.node.order })),
+  ].filter((r) => r.members.every((m) => !isUnicast(m.instance)));
+  const used = [...new Set(discovery.members.map(vridOf).filter((v): v is number => v !== undefined))].sort((a, b) => a - b);
+  const byVrid = new Map<string, Router[]>();
+  for (const router of routers) {
+    const v = vrid(router);
+    if (v === undefined) continue;
+    const key = `${v}|${familyOf(router.members[0]!.instance)}`;
+    const list = byVrid.get(key);
+    if (list === undefined) byVrid.set(key, [router]);
+    else list.push(router);
+  }
+  for (const list of byVrid.values()) {
+    for (let i = 0; i < list.length; i++) {
+      for (let j = i + 1; j < list.length; j++) {
+        const a = list[i]!;
+        const b = list[j]!;
+        const nodesA = new Set(a.members.map((m) => m.node.key));
+        if (b.members.some((m) => nodesA.has(m.node.key)) || !sharesSegment(a, b)) continue;
+        const v = vrid(a)!;
+        const later = a.order > b.order ? a : b;
+        const entry = (member: Member, mine: Router, theirs: Router): FindingEntry => ({
+          member,
+          span: anchorOf(member, member.instance.vrid),
+          message: `virtual_router_id ${v} is also used by ${listOf(theirs.members.map(describeMember))}, another VRRP router on the same segment (${member.instance.interface?.value ?? "its interface"}): each receives the other's adverts and drops them as invalid, logging an error at every advert, and with use_vmac both claim the same virtual MAC; give one of them a free VRID`,
+          related: `virtual_router_id ${v} in ${describeMember(member)}`,
+          data: { vrid: v, here: sites(mine), other: sites(theirs), used, change: later === mine ? "here" : "other" },
+        });
+        ctx.report({ code: "vrid-collision", entries: [...a.members.map((m) => entry(m, a, b)), ...b.members.map((m) => entry(m, b, a))] });
+      }
+    }
+  }
+};
