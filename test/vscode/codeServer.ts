@@ -64,6 +64,13 @@ export interface ServerOptions {
   vsix?: string[];
   /** user settings on top of BASE_SETTINGS */
   settings?: Record<string, unknown>;
+  /** port on 127.0.0.1; default: a free one */
+  port?: number;
+  /**
+   * enable-smoke-test-driver (default true): what tests need (development mode through the URL payload,
+   * codeAutomationExit); off for a person's session, where it would hide notification toasts.
+   */
+  testDriver?: boolean;
 }
 
 export interface CodeServer {
@@ -180,13 +187,13 @@ export async function startCodeServer(options: ServerOptions = {}, timings: Timi
     }
   }
 
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
   const origin = `http://127.0.0.1:${port}`;
   const output: string[] = [];
   const started = Date.now();
   const child = spawn(
     NODE,
-    [CODE_SERVER, "--bind-addr", `127.0.0.1:${port}`, "--auth", "none", "--disable-telemetry", "--disable-update-check", "--disable-workspace-trust", ...common, "--vscode-option", "enable-smoke-test-driver"],
+    [CODE_SERVER, "--bind-addr", `127.0.0.1:${port}`, "--auth", "none", "--disable-telemetry", "--disable-update-check", "--disable-workspace-trust", ...common, ...(options.testDriver === false ? [] : ["--vscode-option", "enable-smoke-test-driver"])],
     // detached: its own process group, so stop() takes the extension host and watchers down with it.
     { env, cwd: dir, detached: true, stdio: ["ignore", "pipe", "pipe"] },
   );
