@@ -152,6 +152,38 @@ function matchPerNodePair(candidates: Candidate[]): Candidate[] {
   return chosen;
 }
 
+/**
+ * Most a cluster found by name alone may have. A VRRP router of more nodes is rare, while a folder of examples
+ * that all copy one instance (upstream's VI_1 on 192.168.200.16) is common: such a crowd is left unclustered
+ * (an explicit group still clusters it).
+ */
+export const MAX_NAME_CLUSTER = 4;
+
+/** Removes the name-based candidates (multicast, name) of every group they connect that spans too many nodes. */
+function dropCrowds(candidates: Candidate[]): void {
+  const byName = candidates.filter((c) => c.kind === "multicast" || c.kind === "name");
+  const parent = new Map<string, string>();
+  const find = (k: string): string => {
+    while (parent.get(k) !== undefined && parent.get(k) !== k) k = parent.get(k)!;
+    return k;
+  };
+  for (const c of byName) {
+    for (const m of [c.a, c.b]) if (!parent.has(memberKey(m))) parent.set(memberKey(m), memberKey(m));
+    parent.set(find(memberKey(c.a)), find(memberKey(c.b)));
+  }
+  const nodes = new Map<string, Set<string>>();
+  for (const c of byName) {
+    const root = find(memberKey(c.a));
+    const set = nodes.get(root) ?? new Set<string>();
+    set.add(c.a.node.key).add(c.b.node.key);
+    nodes.set(root, set);
+  }
+  for (let i = candidates.length - 1; i >= 0; i--) {
+    const c = candidates[i]!;
+    if ((c.kind === "multicast" || c.kind === "name") && nodes.get(find(memberKey(c.a)))!.size > MAX_NAME_CLUSTER) candidates.splice(i, 1);
+  }
+}
+
 export interface Discovery {
   clusters: Cluster[];
   /** Every member of every node, clustered or not. */
@@ -216,6 +248,7 @@ export function discoverClusters(nodes: readonly PairNode[], groups: readonly (r
     }
   }
 
+  dropCrowds(candidates);
   const union = new Clusters();
   for (const m of members) union.add(m);
   // Address links first: they are what keepalived itself follows.

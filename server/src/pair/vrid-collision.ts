@@ -2,7 +2,7 @@ import { familyOf } from "../checks/effective.ts";
 import { parseAddress, ipv4ToNumber } from "../model/values.ts";
 import type { FindingEntry, SetCheck } from "./findings.ts";
 import { listOf } from "./findings.ts";
-import { isUnicast } from "./discover.ts";
+import { isUnicast, vipAddresses } from "./discover.ts";
 import { describeMember, memberKey, type Member } from "./model.ts";
 import { vridOf } from "./roles.ts";
 import { anchorOf, siteOf, type Site } from "./sites.ts";
@@ -50,6 +50,11 @@ function sharesSegment(a: Router, b: Router): boolean {
   return b.members.some((m) => segments(m).some((s) => mine.has(s)));
 }
 
+/** Copies of one instance (same name, a shared address) left unclustered as a crowd: one router, not two. */
+function sameRouter(a: Router, b: Router): boolean {
+  return a.members.some((x) => b.members.some((y) => x.instance.name !== undefined && x.name === y.name && vipAddresses(x.instance).some((v) => vipAddresses(y.instance).includes(v))));
+}
+
 function vrid(router: Router): number | undefined {
   for (const m of router.members) {
     const v = vridOf(m);
@@ -84,7 +89,7 @@ export const vridCollision: SetCheck = (discovery, ctx) => {
         const a = list[i]!;
         const b = list[j]!;
         const nodesA = new Set(a.members.map((m) => m.node.key));
-        if (b.members.some((m) => nodesA.has(m.node.key)) || !sharesSegment(a, b)) continue;
+        if (b.members.some((m) => nodesA.has(m.node.key)) || !sharesSegment(a, b) || sameRouter(a, b)) continue;
         const v = vrid(a)!;
         const later = a.order > b.order ? a : b;
         const entry = (member: Member, mine: Router, theirs: Router): FindingEntry => ({
