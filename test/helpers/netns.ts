@@ -32,10 +32,13 @@ export function namespaceUnavailable(): string | undefined {
   return undefined;
 }
 
+/** A namespace step failed: the machine (kernel, container, permissions) does not allow it. */
+export class NamespaceError extends Error {}
+
 function must(command: string, args: string[]): string {
   const result = run(command, args);
   if (result.error !== undefined || result.status !== 0) {
-    throw new Error(`${command} ${args.join(" ")} failed: ${result.error?.message ?? result.stderr.trim()}`);
+    throw new NamespaceError(`${command} ${args.join(" ")} failed: ${result.error?.message ?? result.stderr.trim()}`);
   }
   return result.stdout;
 }

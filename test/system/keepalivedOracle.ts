@@ -54,6 +54,9 @@ function anchorOf(path: string): string | undefined {
   return dir === "/" ? undefined : dir;
 }
 
+/** The machine cannot provide the namespaces or mounts the run needs (not a defect of the code under test). */
+export class EnvironmentError extends Error {}
+
 export interface Verdict {
   rc: number | null;
   /** Deduplicated stderr lines, in order. */
@@ -130,6 +133,9 @@ export class Stage {
       'done <"$1/list"',
     ].join("\n");
     const result = ns.exec("unshare", ["--mount", "--uts", "--propagation", "private", "--", "sh", "-c", script, "sh", out], timeoutMs);
+    if (result.status === 90 || result.status === 91) {
+      throw new EnvironmentError(`cannot ${result.status === 90 ? "mount the staged files" : "set the hostname"} in a private namespace: ${result.stderr.trim()}`);
+    }
     if (result.error !== undefined || result.status !== 0) {
       throw new Error(`keepalived runner failed (status ${result.status}): ${result.error?.message ?? result.stderr.trim()}`);
     }
