@@ -7,45 +7,58 @@ import { familyOf, keptInstances } from "./effective.ts";
  * `vrid-conflict`: two instances of this node with the same VRID on the same interface and address family.
  * A second vrrp_instance of the same name is skipped by keepalived, so it conflicts with nothing.
  *
- * data: { vrid: number, other?: string (the instance it clashes with), used: number[] (every VRID of the file,
- *   so a fix can pick a free one) }
+ * data: { vrid: number, other?: string (the instance it clashes with), used: number[] (every VRID of the file, sorted,
+ *   once per file, so a fix can pick a free one) }
  */
 
-/** keepalived's rule: multicast instances clash on VRID + family + interface; unicast ones also need a common peer. */
-function clash(a: VrrpInstance, b: VrrpInstance): boolean {
-  const unicastA = a.unicastPeers.length > 0;
-  const unicastB = b.unicastPeers.length > 0;
-  if (unicastA !== unicastB) return false;
-  if (!unicastA) return true;
-  if (canonicalAddress(a.unicastSrcIp?.value ?? "") !== canonicalAddress(b.unicastSrcIp?.value ?? "")) return false;
-  const peersA = new Set(a.unicastPeers.map((p) => canonicalAddress(p.value)));
-  return b.unicastPeers.some((p) => peersA.has(canonicalAddress(p.value)));
+/**
+ * The earlier instance of the same VRID, interface and family that `instance` clashes with, by keepalived's
+ * rule: multicast instances always clash; unicast ones when they share the source address and a peer. Each
+ * instance is looked up once, so a file with thousands of instances stays linear.
+ */
+class ClashFinder {
+  private firstMulticast: VrrpInstance | undefined;
+  /** unicast source -> peer -> first instance that sends to it */
+  private readonly unicast = new Map<string, Map<string, VrrpInstance>>();
+
+  find(instance: VrrpInstance): VrrpInstance | undefined {
+    if (instance.unicastPeers.length === 0) {
+      const earlier = this.firstMulticast;
+      this.firstMulticast ??= instance;
+      return earlier;
+    }
+    const src = canonicalAddress(instance.unicastSrcIp?.value ?? "");
+    let peers = this.unicast.get(src);
+    if (peers === undefined) this.unicast.set(src, (peers = new Map()));
+    let earlier: VrrpInstance | undefined;
+    for (const peer of instance.unicastPeers) {
+      const address = canonicalAddress(peer.value);
+      earlier ??= peers.get(address);
+      if (!peers.has(address)) peers.set(address, instance);
+    }
+    return earlier;
+  }
 }
 
 export const vridConflict: Check = (ctx) => {
-  const groups = new Map<string, VrrpInstance[]>();
+  const finders = new Map<string, ClashFinder>();
+  let used: number[] | undefined;
   for (const instance of keptInstances(ctx.config)) {
-    const vrid = instance.vrid?.value;
-    if (vrid === undefined || vrid < 1 || vrid > 255) continue;
-    const key = `${vrid}|${instance.interface?.value ?? ""}|${familyOf(instance)}`;
-    const list = groups.get(key);
-    if (list === undefined) groups.set(key, [instance]);
-    else list.push(instance);
-  }
-  for (const list of groups.values()) {
-    for (let i = 1; i < list.length; i++) {
-      const instance = list[i]!;
-      const other = list.slice(0, i).find((o) => clash(o, instance));
-      if (other === undefined) continue;
-      const vrid = instance.vrid!;
-      const where = instance.interface !== undefined ? ` on ${instance.interface.value}` : "";
-      ctx.report({
-        code: "vrid-conflict",
-        message: `virtual_router_id ${vrid.value} is used by both ${other.name?.text ?? "another instance"} and ${instance.name?.text ?? "this instance"}${where}: their adverts are indistinguishable, keepalived reports the conflict and the two fight over state; give each instance its own VRID`,
-        span: vrid.word.span,
-        related: [{ span: other.vrid!.word.span, message: `${other.name?.text ?? "instance"} uses VRID ${vrid.value}` }],
-        data: { vrid: vrid.value, other: other.name?.text, used: ctx.config.instances.map((i) => i.vrid?.value).filter((v): v is number => v !== undefined) },
-      });
-    }
+    const vrid = instance.vrid;
+    if (vrid === undefined || vrid.value < 1 || vrid.value > 255) continue;
+    const key = `${vrid.value}|${instance.interface?.value ?? ""}|${familyOf(instance)}`;
+    let finder = finders.get(key);
+    if (finder === undefined) finders.set(key, (finder = new ClashFinder()));
+    const other = finder.find(instance);
+    if (other === undefined) continue;
+    used ??= [...new Set(ctx.config.instances.map((i) => i.vrid?.value).filter((v): v is number => v !== undefined))].sort((a, b) => a - b);
+    const where = instance.interface !== undefined ? ` on ${instance.interface.value}` : "";
+    ctx.report({
+      code: "vrid-conflict",
+      message: `virtual_router_id ${vrid.value} is used by both ${other.name?.text ?? "another instance"} and ${instance.name?.text ?? "this instance"}${where}: their adverts are indistinguishable, keepalived reports the conflict and the two fight over state; give each instance its own VRID`,
+      span: vrid.word.span,
+      related: [{ span: other.vrid!.word.span, message: `${other.name?.text ?? "instance"} uses VRID ${vrid.value}` }],
+      data: { vrid: vrid.value, other: other.name?.text, used },
+    });
   }
 };

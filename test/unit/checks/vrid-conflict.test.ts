@@ -6,7 +6,7 @@ describe("checks: vrid-conflict", () => {
     const c = check(instance("", "A") + "\n" + instance("", "B"));
     const [d] = c.of("vrid-conflict");
     assert.equal(c.of("vrid-conflict").length, 1);
-    assert.deepEqual(d!.data, { vrid: 51, other: "A", used: [51, 51] });
+    assert.deepEqual(d!.data, { vrid: 51, other: "A", used: [51] });
     assert.equal(d!.related?.length, 1);
   });
 
