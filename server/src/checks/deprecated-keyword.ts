@@ -4,6 +4,9 @@ import { allDirectives } from "./util.ts";
 /**
  * `deprecated-keyword`: keywords (and route words) keepalived has replaced.
  *
+ * A deprecation keepalived reports (`keepalived -t` fails) is a warning; one it only logs or accepts silently is
+ * information: the configuration works today, and a check that fails where keepalived passes would be noise.
+ *
  * data: { keyword: string, replacement?: string (a keyword of the same block, or a route word, to write instead) }
  */
 
@@ -23,6 +26,7 @@ export const deprecatedKeyword: Check = (ctx) => {
       const { use, replacement, reported } = spec.deprecated;
       ctx.report({
         code: "deprecated-keyword",
+        severity: reported === "config_error" ? "warning" : "information",
         message: `'${spec.name}' is deprecated (use ${replacement !== undefined ? `'${replacement}'` : use}): ${REPORTED[reported]}`,
         span: directive.keyword.span,
         tags: ["deprecated"],

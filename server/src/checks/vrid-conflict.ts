@@ -33,8 +33,9 @@ class ClashFinder {
     let earlier: VrrpInstance | undefined;
     for (const peer of instance.unicastPeers) {
       const address = canonicalAddress(peer.value);
-      earlier ??= peers.get(address);
-      if (!peers.has(address)) peers.set(address, instance);
+      const first = peers.get(address);
+      if (first === undefined) peers.set(address, instance);
+      else if (first !== instance) earlier ??= first;
     }
     return earlier;
   }
