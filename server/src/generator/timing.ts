@@ -1,3 +1,5 @@
+import { guideFailover } from "../timeline/guide.ts";
+import { formatWindow } from "../timeline/window.ts";
 import type { HaSpec } from "./spec.ts";
 
 /** Room below the standby's priority that the derived weight leaves, so a later priority tweak keeps working. */
@@ -15,23 +17,15 @@ export interface FailoverEstimate {
 }
 
 /**
- * How long a failover takes, from the timers. The check fails `fall` times in a row: between (fall-1) and fall
- * intervals after the service dies, depending on where in its cycle the check was. The primary then advertises
- * its lowered priority, which the standby ignores; it takes over when its master-down timer runs out:
- * 3 adverts plus a skew of (256 - priority)/256 adverts (RFC 3768). Measured with the guide's timers (interval 2,
- * fall 2, advert 1, priority 90): 5.6-5.7 s, inside the 5.0-7.7 s this gives.
+ * How long a failover takes, from the timers: the timeline's window (server/src/timeline, checked by the lab
+ * against a real keepalived pair) for a check that fails fast on the primary.
  */
 export function failoverEstimate(spec: Pick<HaSpec, "checkInterval" | "checkFall" | "advertInt" | "priorityStandby">): FailoverEstimate {
-  const masterDown = 3 * spec.advertInt + ((256 - spec.priorityStandby) / 256) * spec.advertInt;
-  return {
-    minSeconds: (spec.checkFall - 1) * spec.checkInterval + 3 * spec.advertInt,
-    maxSeconds: spec.checkFall * spec.checkInterval + masterDown,
-  };
+  const window = guideFailover(spec);
+  return { minSeconds: window.min, maxSeconds: window.max };
 }
 
-/** "5-8 s": whole seconds, rounded outwards. */
+/** "4.6-7.7 s": tenths of a second, rounded outwards. */
 export function formatEstimate(estimate: FailoverEstimate): string {
-  const min = Math.floor(estimate.minSeconds);
-  const max = Math.ceil(estimate.maxSeconds);
-  return min === max ? `about ${min} s` : `${min}-${max} s`;
+  return formatWindow({ min: estimate.minSeconds, max: estimate.maxSeconds });
 }

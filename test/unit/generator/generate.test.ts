@@ -111,6 +111,6 @@ describe("generator output", () => {
     assert.match(primary, /vrrp_instance MQTT_A_HA \{/);
     assert.match(primary, /10\.1\.2\.50\/25 dev ens18/);
     assert.match(byKind(files, "check-script").content, /PORT="1884"/);
-    assert.match(byKind(files, "readme").content, /Expected failover time .*\*\*5-8 s\*\*/);
+    assert.match(byKind(files, "readme").content, /Expected failover time .*\*\*4\.6-7\.7 s\*\*/);
   });
 });

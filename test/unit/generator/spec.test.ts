@@ -212,6 +212,6 @@ describe("generator spec", () => {
     assert.ok(guide.minSeconds <= 5.6 && guide.maxSeconds >= 5.7, JSON.stringify(guide));
     const fast = failoverEstimate({ checkInterval: 1, checkFall: 2, advertInt: 1, priorityStandby: 90 });
     assert.ok(fast.minSeconds <= 4.3 && fast.maxSeconds >= 4.7, JSON.stringify(fast));
-    assert.equal(formatEstimate(guide), "5-8 s");
+    assert.equal(formatEstimate(guide), "4.6-7.7 s");
   });
 });
