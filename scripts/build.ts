@@ -26,8 +26,34 @@ const common: esbuild.BuildOptions = {
   define: { "import.meta.main": "false" },
 };
 
+/**
+ * What the client imports dynamically, each bundled to its own file next to extension.cjs: VS Code counts
+ * loading extension.cjs as activation time, so it holds only activate() and what runs in it (about 10 KB),
+ * not vscode-languageclient (loaded once activate() has returned) or the wizard (loaded by its command).
+ */
+const CLIENT_CHUNKS: Record<string, { entry: string; chunk: string }> = {
+  "vscode-languageclient/node": { entry: "node_modules/vscode-languageclient/lib/node/main.js", chunk: "languageclient.cjs" },
+  "./wizard/haPair.ts": { entry: "client/src/wizard/haPair.ts", chunk: "wizard.cjs" },
+};
+
+const clientChunks: esbuild.Plugin = {
+  name: "client-chunks",
+  setup(build) {
+    const specifiers = Object.keys(CLIENT_CHUNKS).map((s) => s.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&"));
+    build.onResolve({ filter: new RegExp(`^(${specifiers.join("|")})$`) }, (args) => {
+      const target = CLIENT_CHUNKS[args.path];
+      // Only the entry's own imports become chunks; inside a chunk the module is bundled as usual.
+      if (target === undefined || !args.importer.endsWith("client/src/extension.ts")) return undefined;
+      return { path: `./${target.chunk}`, external: true };
+    });
+  },
+};
+
 const builds: esbuild.BuildOptions[] = [
-  { ...common, entryPoints: ["client/src/extension.ts"], outfile: "dist/client/extension.cjs", external: ["vscode"] },
+  // "dynamic-import": false turns import() of a chunk into require(), which VS Code's extension host resolves
+  // (and gives `vscode` to) like the entry itself.
+  { ...common, entryPoints: ["client/src/extension.ts"], outfile: "dist/client/extension.cjs", external: ["vscode"], plugins: [clientChunks], supported: { "dynamic-import": false } },
+  ...Object.values(CLIENT_CHUNKS).map(({ entry, chunk }) => ({ ...common, entryPoints: [entry], outfile: `dist/client/${chunk}`, external: ["vscode"] })),
   { ...common, entryPoints: ["server/src/server.ts"], outfile: "dist/server/server.cjs" },
   { ...common, entryPoints: ["server/src/cli.ts"], outfile: "dist/cli.cjs" },
 ];

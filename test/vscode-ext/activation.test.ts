@@ -4,6 +4,9 @@
  * asserted: the machine is shared and noisy.
  */
 import * as assert from "node:assert/strict";
+import { existsSync, statSync } from "node:fs";
+import { createRequire } from "node:module";
+import { join } from "node:path";
 import { extension, openInEditor, WAIT_MS, withTimeout } from "./helpers.ts";
 
 describe("activation", () => {
@@ -23,5 +26,15 @@ describe("activation", () => {
     );
     // Both are measured from the start of activate(): had it awaited the server, it would have ended after it.
     assert.ok(api.activationMs < serverMs, "activate() returned only once the server was ready: it must not await it");
+  });
+
+  it("keeps its entry small and loads the wizard's code from its own file, with the vscode API", () => {
+    const dist = join(extension().extensionPath, "dist/client");
+    // What VS Code loads to activate: vscode-languageclient and the wizard are separate files (scripts/build.ts).
+    const entry = statSync(join(dist, "extension.cjs")).size;
+    assert.ok(entry < 64 * 1024, `dist/client/extension.cjs is ${entry} bytes: did a library get bundled into it?`);
+    assert.ok(existsSync(join(dist, "languageclient.cjs")), "languageclient.cjs is missing");
+    const wizard = createRequire(import.meta.filename)(join(dist, "wizard.cjs")) as { generateHaPair?: unknown };
+    assert.equal(typeof wizard.generateHaPair, "function");
   });
 });
