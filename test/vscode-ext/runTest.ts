@@ -4,9 +4,11 @@
  * there through code-server (test/vscode/harness.ts), so this entry is expected to fail with ENOTFOUND here.
  *
  *   node test/vscode-ext/runTest.ts [--extension DIR] [--workspace DIR] [FILE.test.ts ...]
- * Defaults: the project's own extension, a fresh empty workspace, test/vscode-ext/**\/*.test.ts.
+ * Defaults: the project's own extension (built first), a fresh copy of test/vscode-ext/workspace/,
+ * test/vscode-ext/**\/*.test.ts. The tests find the workspace in KHA_WORKSPACE, as under code-server.
  */
-import { globSync, mkdtempSync, rmSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { cpSync, existsSync, globSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { runTests } from "@vscode/test-electron";
@@ -26,14 +28,21 @@ const extensionDevelopmentPath = resolve(option(args, "--extension") ?? root);
 const givenWorkspace = option(args, "--workspace");
 const testFiles = args.length > 0 ? args : globSync("test/vscode-ext/**/*.test.ts", { cwd: root });
 const workspace = givenWorkspace === undefined ? mkdtempSync(join(tmpdir(), "kha-vscode-ws-")) : resolve(givenWorkspace);
+const fixture = join(root, "test/vscode-ext/workspace");
+if (givenWorkspace === undefined && existsSync(fixture)) cpSync(fixture, workspace, { recursive: true });
 
 try {
+  if (extensionDevelopmentPath === root) {
+    const build = spawnSync(process.execPath, [join(root, "scripts/build.ts")], { cwd: root, stdio: "inherit" });
+    if (build.status !== 0) throw new Error("scripts/build.ts failed");
+  }
   const extensionTestsPath = await buildInHostSuite({ testFiles, outDir: "out/vscode-ext" });
   const exitCode = await runTests({
     extensionDevelopmentPath,
     extensionTestsPath,
     // Only the extension under test: other installed extensions would change what the tests see.
     launchArgs: [workspace, "--disable-extensions", "--skip-welcome", "--skip-release-notes"],
+    extensionTestsEnv: { KHA_ROOT: root, KHA_WORKSPACE: workspace },
   });
   process.exitCode = exitCode;
 } catch (error) {

@@ -6,6 +6,7 @@
  * its path reaches the tests as KHA_WORKSPACE, the project root as KHA_ROOT.
  */
 import * as assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
 import { cpSync, existsSync, globSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -16,8 +17,13 @@ import { missingTools, mochaReport, ROOT, runExtensionTests } from "./harness.ts
 function extensionNotReady(): string | undefined {
   const manifest = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { main?: string };
   if (manifest.main === undefined) return "package.json has no \"main\" yet";
-  if (!existsSync(join(ROOT, manifest.main))) return `${manifest.main} is not built: build the extension first`;
   return undefined;
+}
+
+/** `npm run build`, so that the suite always runs the sources as they are, never a stale dist/. */
+function buildExtension(): void {
+  const result = spawnSync(process.execPath, [join(ROOT, "scripts/build.ts")], { cwd: ROOT, encoding: "utf8", timeout: 120_000 });
+  if (result.status !== 0) throw new Error(`scripts/build.ts failed (${result.status ?? result.signal}):\n${result.stdout}${result.stderr}`);
 }
 
 describe("the extension's in-host suite, inside a real VS Code", function () {
@@ -31,6 +37,7 @@ describe("the extension's in-host suite, inside a real VS Code", function () {
       console.log(`    skipped: ${reason}`);
       this.skip();
     }
+    buildExtension();
     workspace = mkdtempSync(join(tmpdir(), "kha-ext-ws-"));
     const template = join(ROOT, "test/vscode-ext/workspace");
     if (existsSync(template)) cpSync(template, workspace, { recursive: true });
