@@ -1,6 +1,7 @@
-import type { Connection, ServerCapabilities } from "vscode-languageserver";
+import { CodeActionKind, type Connection, type ServerCapabilities } from "vscode-languageserver";
 import { uriOfFile } from "../workspace/uri.ts";
 import type { Workspace } from "../workspace/workspace.ts";
+import { codeActions } from "./codeActions.ts";
 import { completion } from "./completion.ts";
 import type { Locator } from "./diagnostics.ts";
 import { formatText } from "./formatting.ts";
@@ -33,6 +34,7 @@ export function registerFeatures(connection: Connection, workspace: Workspace, l
   }
 
   connection.onCompletion(guard("completion", [], (p) => completion(workspace, p)));
+  connection.onCodeAction(guard("codeAction", [], (p) => codeActions(workspace, locator, p)));
   connection.onHover(guard("hover", null, (p) => hover(workspace, p)));
   connection.onDocumentSymbol(guard("documentSymbol", [], (p) => documentSymbols(workspace, p.textDocument.uri)));
   connection.onFoldingRanges(guard("foldingRange", [], (p) => foldingRanges(workspace, p.textDocument.uri)));
@@ -56,6 +58,7 @@ export function registerFeatures(connection: Connection, workspace: Workspace, l
 
   return {
     completionProvider: { triggerCharacters: [" "], resolveProvider: false },
+    codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
     hoverProvider: true,
     documentSymbolProvider: { label: "keepalived" },
     foldingRangeProvider: true,

@@ -1,6 +1,8 @@
 import { analyzeFile, type FileAnalysis } from "../analysis.ts";
 import type { Diagnostic } from "../checks/diagnostic.ts";
 import type { SourceFile } from "../model/source.ts";
+import { resolveGroups } from "../pair/groups.ts";
+import { analyzePairs, withPatch, type PairResult } from "../pair/index.ts";
 import { DEFAULT_SETTINGS, type Settings } from "../settings.ts";
 import { findKeepalivedFiles } from "./discovery.ts";
 import { DocumentStore } from "./documents.ts";
@@ -23,6 +25,7 @@ export class Workspace {
   private folders: string[] = [];
   private onDisk: string[] = [];
   private readonly cache = new Map<string, CachedAnalysis>();
+  private pairCache: { inputs: FileAnalysis[]; groups: string; result: PairResult } | undefined;
 
   setFolders(uris: string[]): void {
     this.folders = uris.map(fileOfUri).filter((f) => f.startsWith("/"));
@@ -92,11 +95,33 @@ export class Workspace {
   }
 
   /**
+   * The primary/standby analysis of every root configuration (files no other root includes), with the
+   * `keepalived.peers` groups; recomputed only when an analysis or the groups changed.
+   */
+  pairs(includers: Map<string, string[]> = this.includers()): PairResult {
+    const inputs = this.roots()
+      .filter((root) => (includers.get(root)?.length ?? 0) === 0)
+      .sort()
+      .map((root) => this.analysis(root))
+      .filter((a): a is FileAnalysis => a !== undefined);
+    const files = inputs.map((a) => a.file);
+    const groups = resolveGroups(this.settings.peers, files, this.folders);
+    const groupsKey = JSON.stringify(groups);
+    const cached = this.pairCache;
+    if (cached !== undefined && cached.groups === groupsKey && cached.inputs.length === inputs.length && cached.inputs.every((a, i) => a === inputs[i])) return cached.result;
+    const result = analyzePairs(inputs, { groups }, inputs.flatMap((a) => a.diagnostics));
+    this.pairCache = { inputs, groups: groupsKey, result };
+    return result;
+  }
+
+  /**
    * Diagnostics of the given files. A file that another configuration includes is judged as part of it (a
    * fragment such as a list of addresses means nothing alone); any other file as a configuration of its own.
+   * Pair diagnostics join them: a member's file gets those of its cluster whatever file changed.
    */
   diagnosticsFor(files: string[]): Map<string, Diagnostic[]> {
     const includers = this.includers();
+    const pairs = this.pairs(includers);
     const result = new Map<string, Diagnostic[]>(files.map((f) => [f, []]));
     const wanted = new Set(files);
     const seen = new Set<string>();
@@ -116,9 +141,10 @@ export class Workspace {
         const key = `${d.code}|${target}|${d.span.start}|${d.span.end}|${d.message}`;
         if (seen.has(key)) continue;
         seen.add(key);
-        result.get(target)!.push(d);
+        result.get(target)!.push(withPatch(d, pairs.patches));
       }
     }
+    for (const d of pairs.diagnostics) result.get(d.span.file)?.push(d);
     return result;
   }
 }
