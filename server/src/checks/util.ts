@@ -1,27 +1,12 @@
 import type { Config } from "../model/config.ts";
 import type { Directive, Word } from "../model/types.ts";
 
-/** Every directive of the configuration, depth first, in file order. */
-export function* allDirectives(config: Config): Generator<Directive> {
-  const stack: Directive[][] = [config.directives];
-  const indexes: number[] = [0];
-  while (stack.length > 0) {
-    const list = stack[stack.length - 1]!;
-    const i = indexes[indexes.length - 1]!;
-    if (i >= list.length) {
-      stack.pop();
-      indexes.pop();
-      continue;
-    }
-    indexes[indexes.length - 1] = i + 1;
-    const directive = list[i]!;
-    yield directive;
-    const children = directive.block?.children;
-    if (children !== undefined && children.length > 0) {
-      stack.push(children);
-      indexes.push(0);
-    }
-  }
+/**
+ * Every directive of the configuration, depth first, in file order. The model lists them as it reads them, so the
+ * checks that visit them all share one array instead of each walking the tree.
+ */
+export function allDirectives(config: Config): readonly Directive[] {
+  return config.build.all;
 }
 
 /** Catalog path of the block a directive stands in ("" at the top level). */

@@ -1,109 +1,44 @@
 import type { IToken } from "chevrotain";
-import { lookupKeyword } from "../catalog/catalog.ts";
-import type { KeepalivedVersion } from "../catalog/types.ts";
 import { parse } from "../parser/parse.ts";
-import type { BlockNode, StatementNode } from "../parser/syntax.ts";
+import { valueOf } from "../parser/scanner.ts";
+import type { StatementNode, WordToken } from "../parser/syntax.ts";
 import { MAX_REPETITIONS, parseSequence, type SequenceResult } from "./sequence.ts";
 import type { SourceFile, SourceHost } from "./source.ts";
 import type { Span } from "./span.ts";
-import type {
-  BuildProblem,
-  DefinitionRef,
-  Directive,
-  IncludeRef,
-  IncludeVariant,
-  UndefinedReference,
-  Word,
-} from "./types.ts";
+import type { Word } from "./types.ts";
+import { context, TreeBuilder, type BuildOptions, type BuildResult, type Context } from "./tree.ts";
 import { expand, parseDefinition, type Environment, type UndefinedUse } from "./variables.ts";
-import { changesStructure, hasLineBreak, protectComments, spanOf, valueOf, wordOf } from "./words.ts";
+import { changesStructure, hasLineBreak, protectComments, spanOf } from "./words.ts";
 
-export { wordOf } from "./words.ts";
-
-export interface BuildOptions {
-  version: KeepalivedVersion;
-  /**
-   * keepalived's config-id, for `@ID` lines. `null`: no id matches, so `@ID` lines are dropped and `@^ID`
-   * lines kept, as on a host whose name matches none of them.
-   */
-  configId: string | null;
-}
-
-export interface BuildResult {
-  root: string;
-  /** Top-level directives, include files spliced in place, conditionals applied, definitions expanded. */
-  directives: Directive[];
-  /** Every file read, the root first. */
-  files: SourceFile[];
-  includes: IncludeRef[];
-  definitions: DefinitionRef[];
-  undefinedRefs: UndefinedReference[];
-  problems: BuildProblem[];
-  /** The ids of every `@ID` / `@^ID` line, in order of first appearance. */
-  configIds: string[];
-  /** Some line is `@^ID`: it is meant for hosts whose id is none of those named. */
-  negatedConditionals: boolean;
-}
-
-interface Context {
-  file: SourceFile;
-  parent: Directive | undefined;
-  out: Directive[];
-  includeStack: string[];
-  includedBy?: Span;
-  expandedFrom?: Span;
-  /** Statements parsed from expanded text have no place of their own: all they yield points at this use site. */
-  pinned?: Span;
-  /** Undefined names already reported for the use site that `pinned` stands for. */
-  reported?: Set<string>;
-}
+export type { BuildOptions, BuildResult } from "./tree.ts";
 
 const INCLUDE = /^include[rmwba]?$/;
 const MAX_EXPANSION_DEPTH = 16;
+/**
+ * keepalived expands a line into its 1024-byte buffer and gives up past it; definitions that refer to each other
+ * twice still double at each level, so the whole build gets a budget of expanded text (far above any real file).
+ */
+const MAX_EXPANDED_TOTAL = 2_000_000;
 
-class Builder {
-  readonly result: BuildResult;
+class Builder extends TreeBuilder {
   private readonly env: Environment;
   private readonly ids = new Set<string>();
   private expansionDepth = 0;
-  private readonly host: SourceHost;
-  private readonly options: BuildOptions;
-  /** Blocks written in a file after a head that expanded to several words: their lines keep their own places. */
-  private readonly sourceBlocks = new Map<BlockNode, Context>();
+  /** Characters that expansions may still produce in this build (see MAX_EXPANDED_TOTAL). */
+  private expansionBudget = MAX_EXPANDED_TOTAL;
 
   constructor(host: SourceHost, options: BuildOptions, root: SourceFile) {
-    this.host = host;
-    this.options = options;
-    this.result = {
-      root: root.file,
-      directives: [],
-      files: [root],
-      includes: [],
-      definitions: [],
-      undefinedRefs: [],
-      problems: [],
-      configIds: [],
-      negatedConditionals: false,
-    };
+    super(host, options, root);
     this.env = { definitions: new Map(), pwd: host.dirname(root.file), instance: options.configId ?? "" };
   }
 
-  walk(statements: StatementNode[], ctx: Context): void {
-    for (const statement of statements) this.statement(statement, ctx);
+  protected enterFolder(folder: string): string {
+    const outer = this.env.pwd;
+    this.env.pwd = folder;
+    return outer;
   }
 
-  /** Where a token is, or the use site it was expanded at. */
-  private spanIn(token: IToken, ctx: Context): Span {
-    return ctx.pinned ?? spanOf(token, ctx.file.file);
-  }
-
-  private wordIn(token: IToken, ctx: Context): Word {
-    const word = wordOf(token, ctx.file.file);
-    if (ctx.pinned !== undefined) word.span = ctx.pinned;
-    return word;
-  }
-
-  private statement(statement: StatementNode, ctx: Context): void {
+  protected statement(statement: StatementNode, ctx: Context): void {
     const conditional = statement.conditional;
     if (conditional !== undefined && !this.conditionHolds(conditional)) {
       if (statement.block !== undefined) this.droppedBlock(statement, ctx);
@@ -121,15 +56,15 @@ class Builder {
     // A lone `@ID` that holds, or a `~SEQ` with nothing after it: keepalived reads an empty line.
     if (words.length === 0 && statement.block === undefined) return;
     const head = words[0];
-    if (head !== undefined && conditional === undefined && INCLUDE.test(head.image)) {
+    if (head !== undefined && conditional === undefined && head.image.charCodeAt(0) === 0x69 && INCLUDE.test(head.image)) {
       this.include(statement, ctx);
       return;
     }
-    if (this.expansionDepth < MAX_EXPANSION_DEPTH && words.some((w) => w.image.includes("$"))) {
+    if (this.expansionDepth < MAX_EXPANSION_DEPTH && this.expansionBudget > 0 && hasDollar(words)) {
       this.expandWords(statement, ctx);
       return;
     }
-    this.directive(statement, words.map((w) => this.wordIn(w, ctx)), ctx);
+    this.directive(statement, this.wordsIn(words, ctx), ctx);
   }
 
   /** `@ID` lines hold when ID is the config-id, `@^ID` lines when it is not. */
@@ -159,7 +94,7 @@ class Builder {
     } else {
       this.problem("unexpected-block", `With config-id ${id} keepalived drops the line above, so this '{' opens no block: it reports "Unexpected '{'", reads the lines after it outside any block and its '}' is extra`, this.spanIn(block.open, blockCtx));
     }
-    this.walk(block.statements, blockCtx);
+    this.walkBlock(block, blockCtx);
   }
 
   private define(token: IToken, ctx: Context): void {
@@ -185,7 +120,7 @@ class Builder {
     const first = statement.sequences[0]!;
     const last = statement.words[statement.words.length - 1] ?? first;
     const use = ctx.pinned ?? { file: ctx.file.file, start: first.startOffset, end: last.startOffset + last.image.length };
-    const repeatCtx: Context = ctx.expandedFrom !== undefined ? ctx : { ...ctx, expandedFrom: use };
+    const repeatCtx = ctx.expandedFrom !== undefined ? ctx : context(ctx.file, ctx.parent, ctx.out, ctx.includeStack, ctx.includedBy, use, ctx.pinned, ctx.reported);
     let budget = MAX_REPETITIONS;
     // Like keepalived, each variable keeps its last value after the line.
     const run = (level: number): boolean => {
@@ -224,19 +159,25 @@ class Builder {
     let structural = false;
     for (let i = 0; i <= last; i++) {
       const token = tokens[i]!;
-      const word = this.wordIn(token, ctx);
+      let word = this.wordIn(token, ctx);
       let text = token.image;
-      if (text.includes("$")) {
+      if (this.expansionBudget > 0 && text.includes("$")) {
         const expansion = expand(text, this.env, i === last && endsLine);
         for (const use of expansion.undefinedUses) this.undefinedUse(use, token, ctx, reported);
         if (expansion.changed) {
+          this.expansionBudget -= expansion.text.length;
           text = expansion.text;
-          word.text = valueOf(text);
+          word = { text: valueOf(text), raw: word.raw, quoted: word.quoted, span: word.span };
           if (expansion.multiline || changesStructure(text, word.quoted)) structural = true;
         }
       }
       words.push(word);
       texts.push(text);
+    }
+    if (this.expansionBudget <= 0) {
+      this.problem("expansion-limit", `Definitions here expand to more than ${MAX_EXPANDED_TOTAL} characters in all (they refer to each other over and over): the rest of the file is checked without expanding them`, ctx.pinned ?? spanOf(tokens[0]!, ctx.file.file));
+      this.directive(statement, tokens.map((t) => this.wordIn(t, ctx)), ctx);
+      return;
     }
     if (!structural) {
       this.directive(statement, words, ctx);
@@ -246,7 +187,11 @@ class Builder {
     const lastToken = tokens[last]!;
     const use: Span = ctx.pinned ?? { file: ctx.file.file, start: first.startOffset, end: lastToken.startOffset + lastToken.image.length };
     const reparsed = parse(protectComments(texts.join(" ")));
-    for (const error of reparsed.errors) this.problem("expansion-syntax", `In the text this line expands to: ${error.message}`, use);
+    const error = reparsed.errors[0];
+    if (error !== undefined) {
+      const more = reparsed.errors.length > 1 ? ` (and ${reparsed.errors.length - 1} more)` : "";
+      this.problem("expansion-syntax", `In the text this line expands to: ${error.message}${more}`, use);
+    }
     const statements = reparsed.tree.statements;
     if (block !== undefined) {
       this.sourceBlocks.set(block, ctx);
@@ -260,7 +205,7 @@ class Builder {
       }
     }
     this.expansionDepth++;
-    this.walk(statements, { ...ctx, expandedFrom: ctx.expandedFrom ?? use, pinned: use, reported });
+    this.walk(statements, context(ctx.file, ctx.parent, ctx.out, ctx.includeStack, ctx.includedBy, ctx.expandedFrom ?? use, use, reported));
     this.expansionDepth--;
   }
 
@@ -280,129 +225,22 @@ class Builder {
     this.result.undefinedRefs.push({ name: use.name, braced: use.braced, span });
   }
 
-  private include(statement: StatementNode, ctx: Context): void {
-    const file = ctx.file.file;
-    const directive = this.directive(statement, statement.words.map((w) => this.wordIn(w, ctx)), ctx, "include");
-    const variant = statement.words[0]!.image as IncludeVariant;
-    const pattern = directive.args[0]?.text ?? "";
-    const glob = /[*?[{]/.test(pattern);
-    const files = pattern === "" ? [] : this.host.resolveInclude(pattern, file);
-    const ref: IncludeRef = { directive, variant, pattern, files, missing: pattern !== "" && files.length === 0, glob, absolute: this.host.isAbsolute(pattern) };
-    this.result.includes.push(ref);
-    for (const target of files) {
-      if (ctx.includeStack.includes(target)) {
-        ref.cycle = [...ctx.includeStack.slice(ctx.includeStack.indexOf(target)), target];
-        continue;
-      }
-      const source = this.host.load(target);
-      if (source === undefined) {
-        ref.missing = true;
-        continue;
-      }
-      if (!this.result.files.some((f) => f.file === target)) this.result.files.push(source);
-      const savedPwd = this.env.pwd;
-      this.env.pwd = this.host.dirname(target);
-      const included: Context = {
-        file: source,
-        parent: ctx.parent,
-        out: ctx.out,
-        includeStack: [...ctx.includeStack, target],
-        includedBy: ctx.includedBy ?? directive.span,
-      };
-      if (ctx.expandedFrom !== undefined) included.expandedFrom = ctx.expandedFrom;
-      this.walk(source.parsed.tree.statements, included);
-      this.env.pwd = savedPwd;
-    }
-  }
 
-  private directive(statement: StatementNode, words: Word[], ctx: Context, forcedRole?: "include"): Directive {
-    const block = statement.block;
-    const blockCtx = block !== undefined ? (this.sourceBlocks.get(block) ?? ctx) : ctx;
-    const head = words[0];
-    // Without a word the statement is a `{` (the caller drops statements with neither).
-    const keyword: Word = head ?? { text: "", raw: "", quoted: false, span: this.spanIn(block!.open, blockCtx) };
-    const lastWord = words[words.length - 1] ?? keyword;
-    const directive: Directive = {
-      role: "unknown",
-      keyword,
-      args: words.slice(1),
-      span: { file: keyword.span.file, start: keyword.span.start, end: lastWord.span.end },
-      parent: ctx.parent,
-    };
-    if (statement.conditional !== undefined) directive.conditional = this.wordIn(statement.conditional, ctx);
-    if (ctx.expandedFrom !== undefined) directive.expandedFrom = ctx.expandedFrom;
-    if (ctx.includedBy !== undefined) directive.includedBy = ctx.includedBy;
-    this.classify(directive, forcedRole, head === undefined);
-    for (const w of words) {
-      if (!w.quoted && w.raw.startsWith("{{")) {
-        this.result.problems.push({ kind: "template-placeholder", message: `'${w.raw}' is a template placeholder left in the file: keepalived reads its braces as a block`, span: w.span, directive });
-      }
-    }
-    ctx.out.push(directive);
-    if (directive.role === "orphan") {
-      // keepalived ignores the `{` and reads the lines after it where they stand.
-      if (block !== undefined) this.walk(block.statements, blockCtx);
-      return directive;
-    }
-    if (block !== undefined) {
-      directive.block = { open: this.spanIn(block.open, blockCtx), children: [] };
-      if (block.close !== undefined) directive.block.close = this.spanIn(block.close, blockCtx);
-      this.walk(block.statements, { ...blockCtx, parent: directive, out: directive.block.children });
-    }
-    this.checkBlockShape(directive);
-    return directive;
-  }
 
-  private classify(directive: Directive, forcedRole: "include" | undefined, orphan: boolean): void {
-    if (orphan) {
-      directive.role = "orphan";
-      return;
-    }
-    if (forcedRole !== undefined) {
-      directive.role = forcedRole;
-      return;
-    }
-    const parent = directive.parent;
-    if (parent === undefined) {
-      this.assign(directive, "");
-    } else if (parent.role === "keyword" && parent.spec?.kind === "value_block") {
-      directive.role = "item";
-      directive.spec = parent.spec;
-    } else if (parent.role === "keyword" && parent.spec?.kind === "block") {
-      this.assign(directive, parent.spec.path);
-    } else {
-      directive.role = "unknown";
-    }
-  }
 
-  private assign(directive: Directive, parentPath: string): void {
-    const spec = lookupKeyword(parentPath, directive.keyword.text, this.options.version);
-    if (spec === undefined) {
-      directive.role = "unknown";
-      return;
-    }
-    directive.role = "keyword";
-    directive.spec = spec;
-  }
 
-  private checkBlockShape(directive: Directive): void {
-    const spec = directive.spec;
-    if (directive.role !== "keyword" || spec === undefined) return;
-    if (spec.kind !== "keyword" && directive.block === undefined) {
-      this.problem("missing-open-brace", `Missing '{' after '${spec.name}': keepalived reports it and reads the following lines, up to the next '}', outside the block`, directive.span, directive);
-    } else if (spec.kind === "keyword" && directive.block !== undefined) {
-      this.problem("unexpected-block", `'${spec.name}' takes no block: keepalived says "Unexpected '{'" and reads the block's lines where they stand`, directive.block.open, directive);
-    }
-  }
 
-  private problem(kind: BuildProblem["kind"], message: string, span: Span, directive?: Directive): void {
-    this.result.problems.push(directive !== undefined ? { kind, message, span, directive } : { kind, message, span });
-  }
+
+}
+
+function hasDollar(words: WordToken[]): boolean {
+  for (const w of words) if (w.image.includes("$")) return true;
+  return false;
 }
 
 /** Builds the directive tree of `root` and of every file it includes. */
 export function buildDirectives(root: SourceFile, host: SourceHost, options: BuildOptions): BuildResult {
   const builder = new Builder(host, options, root);
-  builder.walk(root.parsed.tree.statements, { file: root, parent: undefined, out: builder.result.directives, includeStack: [root.file] });
+  builder.walk(root.parsed.tree.statements, context(root, undefined, builder.result.directives, [root.file], undefined, undefined, undefined, undefined));
   return builder.result;
 }

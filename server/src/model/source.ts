@@ -10,7 +10,7 @@ export interface SourceFile {
 }
 
 export function sourceFile(file: string, text: string): SourceFile {
-  return { file, text, parsed: parse(text), lines: new LineIndex(text) };
+  return { file, text, parsed: parse(text, file), lines: new LineIndex(text) };
 }
 
 /**

@@ -16,12 +16,23 @@ export interface Range {
   end: Position;
 }
 
-/** Line starts of a text, for offset <-> position conversion (line breaks: CRLF, LF or CR, as in LSP). */
+/**
+ * Line starts of a text, for offset <-> position conversion (line breaks: CRLF, LF or CR, as in LSP). Computed on
+ * first use: checking a file needs none, only showing its diagnostics does.
+ */
 export class LineIndex {
-  private readonly starts: number[];
+  private readonly text: string;
+  private computed: number[] | undefined;
   readonly length: number;
 
   constructor(text: string) {
+    this.text = text;
+    this.length = text.length;
+  }
+
+  private get starts(): number[] {
+    if (this.computed !== undefined) return this.computed;
+    const text = this.text;
     const starts = [0];
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
@@ -32,8 +43,8 @@ export class LineIndex {
         starts.push(i + 1);
       }
     }
-    this.starts = starts;
-    this.length = text.length;
+    this.computed = starts;
+    return starts;
   }
 
   get lineCount(): number {
@@ -41,27 +52,30 @@ export class LineIndex {
   }
 
   positionAt(offset: number): Position {
+    const starts = this.starts;
     const clamped = Math.max(0, Math.min(offset, this.length));
     let low = 0;
-    let high = this.starts.length - 1;
+    let high = starts.length - 1;
     while (low < high) {
       const mid = (low + high + 1) >> 1;
-      if (this.starts[mid]! <= clamped) low = mid;
+      if (starts[mid]! <= clamped) low = mid;
       else high = mid - 1;
     }
-    return { line: low, character: clamped - this.starts[low]! };
+    return { line: low, character: clamped - starts[low]! };
   }
 
   offsetAt(position: Position): number {
+    const starts = this.starts;
     if (position.line < 0) return 0;
-    if (position.line >= this.starts.length) return this.length;
-    const start = this.starts[position.line]!;
-    const next = position.line + 1 < this.starts.length ? this.starts[position.line + 1]! : this.length;
+    if (position.line >= starts.length) return this.length;
+    const start = starts[position.line]!;
+    const next = position.line + 1 < starts.length ? starts[position.line + 1]! : this.length;
     return Math.max(start, Math.min(start + position.character, next));
   }
 
   lineStart(line: number): number {
-    return this.starts[Math.max(0, Math.min(line, this.starts.length - 1))]!;
+    const starts = this.starts;
+    return starts[Math.max(0, Math.min(line, starts.length - 1))]!;
   }
 
   rangeOf(start: number, end: number): Range {

@@ -92,6 +92,10 @@ export interface BuildProblem {
     | "sequence-limit"
     /** The text a line expands to does not read cleanly (an unterminated quote, unbalanced braces). */
     | "expansion-syntax"
+    /** Definitions expand to more text than the model follows. */
+    | "expansion-limit"
+    /** Blocks nested deeper than the model follows. */
+    | "nesting-limit"
     | "template-placeholder";
   message: string;
   span: Span;

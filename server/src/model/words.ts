@@ -1,18 +1,5 @@
 import type { IToken } from "chevrotain";
 import type { Span } from "./span.ts";
-import type { Word } from "./types.ts";
-
-/** The value keepalived reads from a word as written: quotes removed, `\#` and `\!` unescaped outside them. */
-export function valueOf(raw: string): string {
-  if (raw.charCodeAt(0) === 0x22) return raw.slice(1, raw.length > 1 && raw.endsWith('"') ? -1 : undefined);
-  return raw.includes("\\") ? raw.replace(/\\([#!])/g, "$1") : raw;
-}
-
-export function wordOf(token: IToken, file: string): Word {
-  const raw = token.image;
-  const start = token.startOffset;
-  return { text: valueOf(raw), raw, quoted: raw.charCodeAt(0) === 0x22, span: { file, start, end: start + raw.length } };
-}
 
 /**
  * Whether an expanded word no longer reads as one word: blanks, braces or quotes in it (or a leading `@`) make

@@ -1,6 +1,6 @@
 import type { IToken } from "chevrotain";
-import { lex } from "./lexer.ts";
 import { parser } from "./parser.ts";
+import { scan } from "./scanner.ts";
 import type { BlockNode, StatementNode, SyntaxTree } from "./syntax.ts";
 
 export type { BlockNode, StatementNode, SyntaxTree } from "./syntax.ts";
@@ -24,13 +24,10 @@ export interface ParseResult {
 
 const EMPTY_TREE: SyntaxTree = { statements: [], strayCloses: [] };
 
-/** Lexes and parses keepalived.conf text. Never throws: malformed input gives a partial tree and errors. */
-export function parse(text: string): ParseResult {
-  const lexed = lex(text);
+/** Lexes and parses keepalived.conf text (`file` names it in the words' spans). Never throws: malformed input gives a partial tree and errors. */
+export function parse(text: string, file = ""): ParseResult {
+  const lexed = scan(text, file);
   const errors: SyntaxError[] = [];
-  for (const e of lexed.errors) {
-    errors.push({ kind: "other", message: e.message, start: e.offset, end: e.offset + e.length });
-  }
   for (const token of lexed.unterminated) {
     errors.push({
       kind: "unterminated-quote",
@@ -42,7 +39,7 @@ export function parse(text: string): ParseResult {
   parser.input = lexed.tokens;
   let tree: SyntaxTree;
   try {
-    tree = parser.document();
+    tree = parser.document() ?? EMPTY_TREE;
   } catch (e) {
     // The grammar accepts every token sequence, so this is a defect of ours; the caller still gets a result.
     errors.push({ kind: "other", message: `Internal parser error: ${String(e)}`, start: 0, end: 0 });
@@ -69,20 +66,24 @@ function collectBraceErrors(tree: SyntaxTree, errors: SyntaxError[]): void {
   walkStatements(tree.statements, errors);
 }
 
-function walkStatements(statements: StatementNode[], errors: SyntaxError[]): void {
-  for (const statement of statements) {
-    const block = statement.block;
-    if (block === undefined) continue;
-    if (statement.words.length === 0 && statement.definition === undefined) {
-      errors.push({
-        kind: "orphan-open",
-        message: "Unexpected '{': no keyword before it on this line or the one above; keepalived ignores the brace",
-        start: block.open.startOffset,
-        end: block.open.startOffset + 1,
-      });
+/** Iterative: a text may nest blocks far deeper than the call stack allows. */
+function walkStatements(top: StatementNode[], errors: SyntaxError[]): void {
+  const pending: StatementNode[][] = [top];
+  for (let list = pending.pop(); list !== undefined; list = pending.pop()) {
+    for (const statement of list) {
+      const block = statement.block;
+      if (block === undefined) continue;
+      if (statement.words.length === 0 && statement.definition === undefined) {
+        errors.push({
+          kind: "orphan-open",
+          message: "Unexpected '{': no keyword before it on this line or the one above; keepalived ignores the brace",
+          start: block.open.startOffset,
+          end: block.open.startOffset + 1,
+        });
+      }
+      if (block.close === undefined) errors.push(unclosed(statement, block));
+      if (block.statements.length > 0) pending.push(block.statements);
     }
-    if (block.close === undefined) errors.push(unclosed(statement, block));
-    walkStatements(block.statements, errors);
   }
 }
 

@@ -1,96 +1,102 @@
 import { EmbeddedActionsParser, type IToken } from "chevrotain";
-import {
-  allTokens,
-  Conditional,
-  Definition,
-  HeadWord,
-  LBrace,
-  LoneConditional,
-  LoneSequence,
-  RBrace,
-  Sequence,
-  Value,
-} from "./tokens.ts";
-import type { BlockNode, StatementNode, SyntaxTree } from "./syntax.ts";
+import type { StatementToken } from "./scanner.ts";
+import { Head, LBrace, Line, parserTokens, RBrace } from "./tokens.ts";
+import type { BraceToken, StatementNode, SyntaxTree } from "./syntax.ts";
 
 /**
  * keepalived.conf is line based: a statement is the words of one line, optionally followed by a `{ ... }`
  * block that may open on the same line or a later one. What a keyword means, whether it may take a block and
  * what a value-block item is are decided from the catalog when the model is built, so this grammar accepts
- * any arrangement of words and braces and fails only where braces do not balance.
+ * any arrangement of statements and braces; only the braces can fail to balance.
  *
- * Embedded actions build the syntax tree directly: on the 44k-line benchmark file they parse in about a third
- * of the time that building a CST and visiting it takes, and the tree is already the shape the model needs.
+ * The scanner has already read each statement (scanner.ts) and marks those a `{` follows as Head, so the
+ * parser reads one token per statement and one per brace. Blocks are kept on a stack by the embedded actions
+ * rather than by a recursive rule: a file of 10,000 nested blocks parses as well as a flat one, and no rule is
+ * entered per block. The alternatives are built once, so reading a token allocates nothing but the tree.
  */
 export class KeepalivedParser extends EmbeddedActionsParser {
+  /** Statements of the innermost open block (of the document at the top level). */
+  private out: StatementNode[] = [];
+  /** The enclosing blocks' statement lists and the statements that own the open blocks, outermost first. */
+  private outs: StatementNode[][] = [];
+  private owners: StatementNode[] = [];
+  /** A Head read: the statement the next `{` opens a block for. */
+  private head: StatementNode | undefined;
+  private strays: IToken[] = [];
+
   constructor() {
-    super(allTokens, { recoveryEnabled: true });
+    super(parserTokens, { recoveryEnabled: true });
     this.performSelfAnalysis();
   }
 
   public document = this.RULE("document", (): SyntaxTree => {
     const statements: StatementNode[] = [];
     const strayCloses: IToken[] = [];
-    this.MANY(() => {
-      this.OR([
-        { ALT: () => pushStatement(statements, this.SUBRULE(this.statement)) },
-        { ALT: () => strayCloses.push(this.CONSUME(RBrace)) },
-      ]);
-    });
+    this.out = statements;
+    this.outs = [];
+    this.owners = [];
+    this.head = undefined;
+    this.strays = strayCloses;
+    this.MANY(this.next);
+    // A Head whose `{` never came (recovery inserted or skipped tokens) is still a statement.
+    if (this.head !== undefined) this.out.push(this.head);
+    this.head = undefined;
     return { statements, strayCloses };
   });
 
-  private statement = this.RULE("statement", (): StatementNode => {
-    const words: IToken[] = [];
-    let conditional: IToken | undefined;
-    let definition: IToken | undefined;
-    const sequences: IToken[] = [];
-    let block: BlockNode | undefined;
-    this.OR([
-      { ALT: () => (conditional = this.CONSUME(LoneConditional)) },
-      {
-        ALT: () => {
-          this.OPTION(() => (conditional = this.CONSUME(Conditional)));
-          this.OR2([
-            { ALT: () => (definition = this.CONSUME(Definition)) },
-            { ALT: () => this.AT_LEAST_ONE(() => sequences.push(this.CONSUME(LoneSequence))) },
-            {
-              ALT: () => {
-                this.MANY(() => sequences.push(this.CONSUME(Sequence)));
-                this.OR3([
-                  {
-                    ALT: () => {
-                      words.push(this.CONSUME(HeadWord));
-                      this.MANY2(() => words.push(this.CONSUME(Value)));
-                      this.OPTION3(() => (block = this.SUBRULE(this.block)));
-                    },
-                  },
-                  // `{` opening a line with no keyword before it: keepalived says "Unexpected '{'".
-                  { ALT: () => (block = this.SUBRULE2(this.block)) },
-                ]);
-              },
-            },
-          ]);
-        },
-      },
-    ]);
-    return { words, conditional, definition, sequences, block };
-  });
+  private readonly alternatives = [
+    { ALT: (): void => this.line(this.CONSUME(Line)) },
+    { ALT: (): void => this.setHead(this.CONSUME(Head)) },
+    { ALT: (): void => this.open(this.CONSUME(LBrace) as BraceToken) },
+    { ALT: (): void => this.close(this.CONSUME(RBrace) as BraceToken) },
+  ];
+  private readonly next = (): void => this.OR(this.alternatives);
 
-  private block = this.RULE("block", (): BlockNode => {
-    const open = this.CONSUME(LBrace);
+  /** (While Chevrotain records the grammar, tokens are frozen stand-ins without words: they are ignored.) */
+  private line(token: IToken): void {
+    const statement = token as StatementToken;
+    if (statement.words === undefined) return;
+    if (this.head !== undefined) this.out.push(this.head);
+    this.head = undefined;
+    this.out.push(statement);
+  }
+
+  private setHead(token: IToken): void {
+    const statement = token as StatementToken;
+    if (statement.words === undefined) return;
+    if (this.head !== undefined) this.out.push(this.head);
+    this.head = statement;
+  }
+
+  private open(token: BraceToken): void {
+    if (token.span === undefined) return;
+    // Without a head this is a `{` no keyword owns: keepalived says "Unexpected '{'".
+    const statement = this.head ?? orphan();
+    this.head = undefined;
     const statements: StatementNode[] = [];
-    this.MANY(() => pushStatement(statements, this.SUBRULE(this.statement)));
-    // Optional so that a block left open at the end of the text still yields everything read so far; the
-    // caller reports it with the block's own position rather than the end of the file.
-    const close = this.OPTION(() => this.CONSUME(RBrace));
-    return { open, statements, close };
-  });
+    statement.block = { open: token, statements, close: undefined };
+    this.out.push(statement);
+    this.outs.push(this.out);
+    this.owners.push(statement);
+    this.out = statements;
+  }
+
+  private close(token: BraceToken): void {
+    if (token.span === undefined) return;
+    if (this.head !== undefined) this.out.push(this.head);
+    this.head = undefined;
+    const owner = this.owners.pop();
+    if (owner === undefined) {
+      this.strays.push(token);
+      return;
+    }
+    owner.block!.close = token;
+    this.out = this.outs.pop()!;
+  }
 }
 
-/** A statement that recovery abandoned comes back undefined: it has nothing the model could use. */
-function pushStatement(statements: StatementNode[], statement: StatementNode | undefined): void {
-  if (statement !== undefined) statements.push(statement);
+function orphan(): StatementNode {
+  return { words: [], span: undefined, conditional: undefined, definition: undefined, sequences: [], block: undefined };
 }
 
 /** The one parser of the process, reset for each input with `parser.input = tokens`. */

@@ -199,4 +199,10 @@ describe("model: definitions", () => {
     const built = build("$A=$A x\nkw $A\n$M= \\\n$M\n$M\n");
     assert.ok(built.result.directives.length >= 1);
   });
+
+  it("stops expanding definitions that double at each level, says so once and reads the rest", () => {
+    const built = build("$A=x $A $A\nrouter_id $A\nstate BACKUP\n");
+    assert.deepEqual(built.result.problems.map((p) => p.kind).filter((k) => k === "expansion-limit"), ["expansion-limit"]);
+    assert.equal(built.result.directives.at(-1)!.keyword.text, "state");
+  });
 });

@@ -57,6 +57,15 @@ describe("parser: recovery", () => {
     assert.deepEqual(errorsOf(text).map(([kind]) => kind), ["extra-close", "unterminated-quote", "unclosed-block"]);
   });
 
+  it("parses blocks nested far deeper than the call stack would allow a recursive rule", () => {
+    const depth = 20_000;
+    const result = parse("a {\n".repeat(depth) + "}\n".repeat(depth));
+    assert.deepEqual(result.errors, []);
+    let level = 0;
+    for (let list = result.tree.statements; list.length > 0; list = list[0]!.block!.statements) level++;
+    assert.equal(level, depth);
+  });
+
   it("parses the empty text and blank text to nothing", () => {
     for (const text of ["", "\n\n", "   \t  ", "# only a comment"]) {
       const result = parse(text);
