@@ -47,8 +47,8 @@ function parseOptions(argv: string[]): Options {
   return options;
 }
 
-function run(command: string, args: string[]): void {
-  const result = spawnSync(command, args, { cwd: root, stdio: "inherit" });
+function run(command: string, args: string[], env: NodeJS.ProcessEnv = process.env): void {
+  const result = spawnSync(command, args, { cwd: root, stdio: "inherit", env });
   if (result.status !== 0) {
     console.error(`npm start: \`${[command, ...args].join(" ")}\` failed (${result.status ?? result.signal})`);
     process.exit(1);
@@ -65,7 +65,10 @@ function ensureTools(): void {
     process.exit(1);
   }
   console.log(`${missing.split(":")[0]}: running ${setup} (about 4 minutes the first time)`);
-  run("bash", [join(root, "scripts/setup-vscode.sh")]);
+  // Without npm's variables: the npm that runs `npm start` (maybe on Node 20) would otherwise pass its
+  // npm_config_user_agent to the npm that installs code-server, whose postinstall then refuses the Node version.
+  const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.toLowerCase().startsWith("npm_")));
+  run("bash", [join(root, "scripts/setup-vscode.sh")], env);
 }
 
 /** `npm run package`, with the npm that started us when there is one. */
