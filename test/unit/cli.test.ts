@@ -159,7 +159,7 @@ describe("cli: keepalived-ha check", () => {
   });
 
   it("exits 2 for an unknown option, naming it and the options expected", async () => {
-    assertUsageError(await cli(["check", "--bogus", "examples/guide"]), /unknown option --bogus \(expected --format, --keepalived-version, --config-id, --help\)/);
+    assertUsageError(await cli(["check", "--bogus", "examples/guide"]), /unknown option --bogus \(expected --format, --keepalived-version, --config-id, --peers, --help\)/);
   });
 
   it("walks directories: keepalived names, modelines, includes; skips other files, node_modules and .git", async () => {

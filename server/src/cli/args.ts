@@ -13,7 +13,7 @@ export function parseCommandArgs<Schema extends z.ZodType>(
 ): z.output<Schema> {
   const config: ParseArgsOptionsConfig = {};
   for (const [name, spec] of Object.entries(options)) {
-    config[name] = spec.short === undefined ? { type: spec.type } : { type: spec.type, short: spec.short };
+    config[name] = { type: spec.type, ...(spec.short === undefined ? {} : { short: spec.short }), ...(spec.multiple === true ? { multiple: true } : {}) };
   }
   let parsed;
   try {

@@ -23,13 +23,26 @@ const options = {
     valueName: "ID",
     description: "read `@ID` lines as the host with this config-id does (default: every id the file names)",
   },
+  peers: {
+    type: "string",
+    multiple: true,
+    valueName: "A,B[,...]",
+    description: "check these files as one primary/standby cluster, whatever their addresses say (repeatable)",
+  },
   help: { type: "boolean", short: "h", description: "show this help" },
 } satisfies Record<string, OptionSpec>;
+
+/** `--peers a.conf,b.conf`: two or more paths, comma-separated. */
+export const peerGroup = z
+  .string()
+  .transform((v) => v.split(",").map((p) => p.trim()).filter((p) => p !== ""))
+  .refine((list) => list.length >= 2, { error: "expects two or more files separated by commas, e.g. --peers primary.conf,standby.conf" });
 
 const schema = z.object({
   format: z.enum(CHECK_FORMATS).default("text"),
   "keepalived-version": z.enum(KEEPALIVED_VERSIONS).optional(),
   "config-id": z.string().min(1, { error: "must not be empty" }).optional(),
+  peers: z.array(peerGroup).default([]),
   help: z.boolean().default(false),
   positionals: z.array(z.string().min(1, { error: "an empty path was given" })),
 });
@@ -38,6 +51,13 @@ const details = `Directories are searched recursively (node_modules and .git ski
 ${KEEPALIVED_FILE_RULE}
 Files named on the command line are checked whatever their name. A file that another checked file includes is
 checked as part of it, as keepalived reads it; problems in included files are printed under their own path.
+
+Primary/standby pairs: the configurations checked together are matched into VRRP clusters (one's
+unicast_src_ip in the other's unicast_peer; for multicast, the same instance name, interface and a shared
+virtual address; a file with @ID lines is one node per config-id) and checked against each other (VRID,
+authentication, advert_int, addresses, priorities, preempt, weights). Each problem is printed on every
+member's file with the peer's line under "related". Name the files of one cluster with --peers when their
+addresses do not tell; see docs/pairs.md.
 
 Output:
   text   file:line:col severity code message   (1-based), sorted by file and position, then a summary line
@@ -52,7 +72,7 @@ Exit status: 0 no errors (warnings allowed), 1 errors found, 2 bad usage or unre
 export const checkCommand: Command = {
   name: "check",
   summary: "check keepalived configurations and report problems",
-  usage: "[--format text|json|sarif] [--keepalived-version 2.2|2.4] [--config-id ID] PATH...",
+  usage: "[--format text|json|sarif] [--keepalived-version 2.2|2.4] [--config-id ID] [--peers A,B]... PATH...",
   options,
   details,
   run(args, io) {
@@ -61,13 +81,14 @@ export const checkCommand: Command = {
       io.stdout(commandHelp(checkCommand));
       return EXIT_OK;
     }
-    if (parsed.positionals.length === 0) {
+    if (parsed.positionals.length === 0 && parsed.peers.length === 0) {
       throw new CliError("no file or directory given (expected e.g. keepalived-ha check /etc/keepalived)");
     }
     const report = checkPaths(parsed.positionals, {
       cwd: io.cwd,
       ...(parsed["keepalived-version"] === undefined ? {} : { version: parsed["keepalived-version"] }),
       ...(parsed["config-id"] === undefined ? {} : { configId: parsed["config-id"] }),
+      peers: parsed.peers,
     });
     const output =
       parsed.format === "json" ? formatJson(report) : parsed.format === "sarif" ? formatSarif(report, io.cwd) : formatText(report);

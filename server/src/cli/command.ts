@@ -23,6 +23,8 @@ export class CliError extends Error {
 export interface OptionSpec {
   type: "string" | "boolean";
   short?: string;
+  /** May be given several times: the values arrive as an array. */
+  multiple?: boolean;
   /** Placeholder shown in help, e.g. `text|json|sarif`. */
   valueName?: string;
   description: string;

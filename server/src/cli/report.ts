@@ -5,6 +5,8 @@ import type { KeepalivedVersion } from "../catalog/types.ts";
 import type { DiagnosticCode, Severity } from "../checks/codes.ts";
 import type { Diagnostic } from "../checks/diagnostic.ts";
 import { sourceFile, type SourceFile } from "../model/source.ts";
+import { checkWithPairs } from "../pair/combine.ts";
+import type { PairResult } from "../pair/index.ts";
 import type { Range } from "../model/span.ts";
 import { DiskHost } from "../workspace/diskHost.ts";
 import { CliError } from "./command.ts";
@@ -46,6 +48,8 @@ export interface CheckOptions {
   cwd: string;
   version?: KeepalivedVersion;
   configId?: string;
+  /** Explicit peer groups (`--peers a.conf,b.conf`), paths as written: their files are checked too. */
+  peers?: string[][];
 }
 
 interface Candidate {
@@ -153,12 +157,22 @@ function diagnosticKey(d: Diagnostic): string {
   return [d.code, d.span.file, d.span.start, d.span.end, d.message].join("\u0000");
 }
 
-/** Reads, analyses and resolves positions. Throws CliError for what the user must fix (missing path...). */
-export function checkPaths(inputs: readonly string[], options: CheckOptions): CheckReport {
-  const candidates = collectCandidates(inputs, options.cwd);
-  const host = new DiskHost();
+/** What checking paths found, before positions are resolved: `fix` works from this too. */
+export interface PathsAnalysis {
+  candidates: Candidate[];
+  host: DiskHost;
+  /** The files analysed as configurations of their own, in the order reported. */
+  roots: FileAnalysis[];
+  /** Single-file diagnostics of the roots (with the pair payloads) and then the pair diagnostics. */
+  diagnostics: Diagnostic[];
+  pairs: PairResult;
+}
+
+/** Reads and analyses the paths, runs the pair checks on the roots. Throws CliError for what the user must fix. */
+export function analyzePaths(inputs: readonly string[], options: CheckOptions, host = new DiskHost()): PathsAnalysis {
+  const peers = options.peers ?? [];
+  const candidates = collectCandidates([...inputs, ...peers.flat()], options.cwd);
   const analyses = new Map<string, FileAnalysis>();
-  const sources = new Map<string, SourceFile>();
   for (const candidate of candidates) {
     const source = loadOrFail(host, candidate);
     let analysis: FileAnalysis;
@@ -173,15 +187,30 @@ export function checkPaths(inputs: readonly string[], options: CheckOptions): Ch
       throw new CliError(`internal error while checking ${candidate.path}: ${reason} (please report it with the file)`);
     }
     analyses.set(candidate.absolutePath, analysis);
-    for (const file of analysis.files) sources.set(file.file, file);
   }
+  const roots = chooseRoots(analyses);
+  const groups = peers.map((group) => group.map((p) => resolve(options.cwd, p)));
+  const { diagnostics, pairs } = checkWithPairs(roots, { groups });
+  return { candidates, host, roots, diagnostics, pairs };
+}
+
+/** Reads, analyses and resolves positions. Throws CliError for what the user must fix (missing path...). */
+export function checkPaths(inputs: readonly string[], options: CheckOptions): CheckReport {
+  return reportOf(analyzePaths(inputs, options), options.cwd);
+}
+
+/** The report of an analysis: positions resolved, paths as the user wrote them, sorted. */
+export function reportOf(analysis: PathsAnalysis, cwd: string): CheckReport {
+  const { candidates, host, roots } = analysis;
+  const sources = new Map<string, SourceFile>();
+  for (const root of roots) for (const file of root.files) sources.set(file.file, file);
 
   const files = new Map<string, ReportFile>();
   let relativeStyle = true;
   const fileEntry = (absolutePath: string): ReportFile => {
     let entry = files.get(absolutePath);
     if (entry === undefined) {
-      entry = { path: displayPath(absolutePath, options.cwd, relativeStyle), absolutePath, diagnostics: [] };
+      entry = { path: displayPath(absolutePath, cwd, relativeStyle), absolutePath, diagnostics: [] };
       files.set(absolutePath, entry);
     }
     return entry;
@@ -192,28 +221,32 @@ export function checkPaths(inputs: readonly string[], options: CheckOptions): Ch
     const source = sources.get(file) ?? host.load(file);
     return source?.lines.rangeOf(start, end) ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
   };
-  const seen = new Set<string>();
-  for (const root of chooseRoots(analyses)) {
+  const rootOf = new Map<string, FileAnalysis>();
+  for (const root of roots) for (const file of root.files) if (!rootOf.has(file.file)) rootOf.set(file.file, root);
+  for (const root of roots) for (const file of root.files) {
     relativeStyle = !isAbsolute(files.get(root.file)?.path ?? "");
-    for (const file of root.files) fileEntry(file.file);
-    for (const d of root.diagnostics) {
-      const key = diagnosticKey(d);
-      if (seen.has(key)) continue;
-      seen.add(key);
-      fileEntry(d.span.file).diagnostics.push({
-        code: d.code,
-        severity: d.severity,
-        message: d.message,
-        range: rangeIn(d.span.file, d.span.start, d.span.end),
-        related: (d.related ?? []).map((r) => ({
-          path: fileEntry(r.span.file).path,
-          absolutePath: r.span.file,
-          range: rangeIn(r.span.file, r.span.start, r.span.end),
-          message: r.message,
-        })),
-        ...(d.data === undefined ? {} : { data: d.data }),
-      });
-    }
+    fileEntry(file.file);
+  }
+  const seen = new Set<string>();
+  for (const d of analysis.diagnostics) {
+    const key = diagnosticKey(d);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    // Files reached through includes are shown in the style their including file was named in.
+    relativeStyle = !isAbsolute(files.get(rootOf.get(d.span.file)?.file ?? "")?.path ?? "");
+    fileEntry(d.span.file).diagnostics.push({
+      code: d.code,
+      severity: d.severity,
+      message: d.message,
+      range: rangeIn(d.span.file, d.span.start, d.span.end),
+      related: (d.related ?? []).map((r) => ({
+        path: fileEntry(r.span.file).path,
+        absolutePath: r.span.file,
+        range: rangeIn(r.span.file, r.span.start, r.span.end),
+        message: r.message,
+      })),
+      ...(d.data === undefined ? {} : { data: d.data }),
+    });
   }
   const sorted = [...files.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   for (const file of sorted) file.diagnostics.sort(byPosition);

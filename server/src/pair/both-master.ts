@@ -2,7 +2,7 @@ import type { ClusterCheck, FindingEntry } from "./findings.ts";
 import { listOf } from "./findings.ts";
 import { describeMember } from "./model.ts";
 import { roleSite } from "./role-site.ts";
-import { holderOf, startState } from "./roles.ts";
+import { holderOf, knownStartState } from "./roles.ts";
 import { anchorOf } from "./sites.ts";
 import { initialState } from "../checks/effective.ts";
 
@@ -15,7 +15,7 @@ import { initialState } from "../checks/effective.ts";
  *   [here, ...peers] of the member meant to hold the VIP) }
  */
 export const bothMaster: ClusterCheck = (cluster, ctx) => {
-  const masters = cluster.members.filter((m) => startState(m) === "MASTER");
+  const masters = cluster.members.filter((m) => knownStartState(m) === "MASTER");
   if (masters.length < 2) return;
   const holder = holderOf(cluster);
   const entries: FindingEntry[] = masters.map((member) => {

@@ -16,7 +16,8 @@ import { anchorOf } from "./sites.ts";
 export const preemptMissing: ClusterCheck = (cluster, ctx) => {
   const holder = holderOf(cluster);
   const top = priorityOfMember(holder);
-  if (top === undefined || top.value === 255) return;
+  // Without every member's priority, which node is meant to hold the VIP cannot be told.
+  if (top === undefined || top.value === 255 || cluster.members.some((m) => priorityOfMember(m) === undefined)) return;
   if (cluster.members.some((m) => m !== holder && priorityOfMember(m)?.value === top.value)) return;
   const mode = holder.instance.preemptMode;
   let severity: "information" | "warning";

@@ -1,7 +1,7 @@
 import type { ClusterCheck, FindingEntry } from "./findings.ts";
 import { describeMember } from "./model.ts";
 import { roleSite } from "./role-site.ts";
-import { priorityOfMember, startState } from "./roles.ts";
+import { knownStartState, priorityOfMember } from "./roles.ts";
 import { anchorOf } from "./sites.ts";
 
 /**
@@ -12,8 +12,8 @@ import { anchorOf } from "./sites.ts";
  * data: { master: RoleSite, backup: RoleSite (the highest BACKUP above it), here: "master" | "backup" }
  */
 export const priorityReversed: ClusterCheck = (cluster, ctx) => {
-  const backups = cluster.members.filter((m) => startState(m) === "BACKUP" && priorityOfMember(m) !== undefined);
-  for (const master of cluster.members.filter((m) => startState(m) === "MASTER")) {
+  const backups = cluster.members.filter((m) => knownStartState(m) === "BACKUP" && priorityOfMember(m) !== undefined);
+  for (const master of cluster.members.filter((m) => knownStartState(m) === "MASTER")) {
     const mine = priorityOfMember(master);
     if (mine === undefined) continue;
     const above = backups.filter((b) => priorityOfMember(b)!.value > mine.value).sort((a, b) => priorityOfMember(b)!.value - priorityOfMember(a)!.value);

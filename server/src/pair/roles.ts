@@ -1,4 +1,5 @@
-import { authDroppedOf, priorityOf, startStateOf, vrrpVersionOf, type Priority } from "../checks/effective.ts";
+import { authDroppedOf, initialState, priorityOf, startStateOf, vrrpVersionOf, type Priority } from "../checks/effective.ts";
+import { editDistance } from "../checks/util.ts";
 import type { Cluster, Member } from "./model.ts";
 
 /**
@@ -6,13 +7,35 @@ import type { Cluster, Member } from "./model.ts";
  * advertises when healthy, the state it starts in, and the node meant to hold the VIP.
  */
 
-/** Undefined when a `priority` line has no value: keepalived stops reading there, so nothing follows from it. */
+/**
+ * Whether the member's `keyword` is unknown rather than defaulted: a line of its block that keepalived does not
+ * know is spelt like it (`priorty 90`). The single-file error says so; comparing keepalived's default with the
+ * peer would only repeat it as a pair problem.
+ */
+export function misspelt(member: Member, keyword: string): boolean {
+  const lines = member.instance.directive.block?.children ?? [];
+  return lines.some((c) => c.role === "unknown" && editDistance(c.keyword.text.toLowerCase(), keyword, 2) <= 2);
+}
+
+/**
+ * Undefined when it cannot be told: a `priority` line without a value (keepalived stops reading there), an
+ * invalid one (value-out-of-range says it; keepalived then uses 100), or a misspelt one.
+ */
 export function priorityOfMember(member: Member): Priority | undefined {
-  return priorityOf(member.instance);
+  const priority = priorityOf(member.instance);
+  if (priority === undefined || priority.how === "invalid") return undefined;
+  if (priority.how === "default" && misspelt(member, "priority")) return undefined;
+  return priority;
 }
 
 export function startState(member: Member): "MASTER" | "BACKUP" {
   return startStateOf(member.node.config, member.instance);
+}
+
+/** The start state, or undefined when no state line was read but one is misspelt (`sate MASTER`). */
+export function knownStartState(member: Member): "MASTER" | "BACKUP" | undefined {
+  if (initialState(member.instance) === undefined && misspelt(member, "state")) return undefined;
+  return startState(member);
 }
 
 export function versionOf(member: Member): number {
