@@ -27,6 +27,7 @@ const SUITES: Suite[] = [
   { name: "lsp", spec: ["test/lsp/**/*.test.ts"] },
   { name: "grammar", spec: ["test/grammar/**/*.test.ts"] },
   { name: "system", spec: ["test/system/**/*.test.ts"] },
+  { name: "lab", spec: ["test/lab/**/*.test.ts"] },
   { name: "vscode", spec: ["test/vscode/**/*.test.ts"] },
 ];
 

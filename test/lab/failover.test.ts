@@ -1,0 +1,148 @@
+import { strict as assert } from "node:assert";
+import { CLIENT_RECONNECT, TOLERANCE, expectWithin, recordFailure, recordTest, windowOf } from "./harness/measure.ts";
+import type { LabPair } from "./harness/labPair.ts";
+import { LabPair as Pair } from "./harness/labPair.ts";
+import { labUnavailable } from "./harness/prerequisites.ts";
+import { now } from "./harness/process.ts";
+import { guidePair, initPair, specPair, type PairSetup } from "./harness/setups.ts";
+import { holds, only } from "./harness/vipWatch.ts";
+
+/*
+ * Failover on a real keepalived pair, for the settings users deploy: what `keepalived-ha init` writes (the
+ * wizard's defaults), the guide's configs verbatim, and the faster check of the issue's measurement. Each
+ * scenario waits on events (addresses appearing, log lines, MQTT messages) against a deadline derived from our
+ * timeline, and compares each measured time with the timeline's window (harness/measure.ts).
+ */
+
+const SLACK = 8_000;
+const seconds = (from: number, to: number): number => (to - from) / 1000;
+const deadline = (window: { max: number }, extra = 0): number => (window.max + TOLERANCE.late + extra) * 1000 + SLACK;
+
+const SETUPS: Array<{ make: () => PairSetup; nodeFailures: boolean }> = [
+  { make: initPair, nodeFailures: true },
+  { make: guidePair, nodeFailures: true },
+  { make: () => specPair("check-every-1s", "check every 1 s, fall 2 (the issue's measurement)", { checkInterval: 1 }), nodeFailures: false },
+];
+
+describe("HA lab: failover on real keepalived", function () {
+  this.timeout(120_000);
+  const reason = labUnavailable();
+
+  before(function () {
+    if (reason !== undefined) {
+      console.log(`      skipped: ${reason}`);
+      this.skip();
+    }
+  });
+
+  for (const { make, nodeFailures } of SETUPS) {
+    const setup = reason === undefined ? make() : undefined;
+    describe(setup?.title ?? "(not built)", function () {
+      let lab: LabPair | undefined;
+      const key = setup?.title ?? "";
+
+      before(async function () {
+        if (setup === undefined) return this.skip();
+        lab = await Pair.create(setup);
+      });
+      after(async () => {
+        await lab?.destroy();
+      });
+      afterEach(function () {
+        recordTest(this.currentTest);
+        if (this.currentTest?.state === "failed" && lab !== undefined) console.log(lab.logs());
+      });
+
+      const timeline = () => {
+        const t = lab!.analysis.timeline;
+        assert.ok(t !== undefined, "our pair analysis finds the pair");
+        return t;
+      };
+      const check = () => {
+        const c = timeline().checks[0];
+        assert.ok(c !== undefined, "our timeline has the primary's health check");
+        return c;
+      };
+
+      it("starts with the VIP on the primary only", async () => {
+        const pair = lab!;
+        const started = now();
+        pair.startKeepalived("a");
+        pair.startKeepalived("b");
+        const startWindow = windowOf(timeline().keepalivedStarts, "keepalived starting on the primary");
+        const settled = await pair.watch.waitFor(only("a"), deadline(startWindow), "the VIP on the primary only");
+        expectWithin(key, "both nodes start: VIP on the primary", startWindow, seconds(started, settled));
+        await pair.keepalived.b!.entered("BACKUP", 5_000);
+        // Three adverts more: the standby hears the primary and never takes the VIP.
+        await pair.watch.steady(only("a"), 3_500, "the VIP stays on the primary only");
+        await pair.startClient(10_000);
+        assert.ok(pair.brokers.a!.sawClientFrom(setup!.client.split("/")[0]!, started), "the client reached the primary's broker through the VIP");
+      });
+
+      it("broker killed on the primary: the VIP moves to the standby and messages flow again", async () => {
+        const pair = lab!;
+        const c = check();
+        const predicted = windowOf(c.failover, "the check failing");
+        const killed = now();
+        await pair.brokers.a!.crash();
+        let moved: number;
+        try {
+          moved = await pair.watch.waitFor(holds("b"), deadline(predicted), "the VIP on the standby");
+        } catch (error) {
+          recordFailure(key, "broker killed: VIP on the standby", predicted, "never");
+          throw error;
+        }
+        expectWithin(key, "broker killed: VIP on the standby", predicted, seconds(killed, moved));
+        await pair.watch.waitFor(only("b"), 5_000, "the VIP on the standby only");
+        const message = await pair.client!.nextMessage(killed, deadline(predicted, CLIENT_RECONNECT), "an MQTT message through the VIP after the failover");
+        expectWithin(key, "broker killed: first MQTT message again", { min: predicted.min, max: predicted.max + CLIENT_RECONNECT }, seconds(killed, message.t));
+        assert.ok(pair.brokers.b!.sawClientFrom(setup!.client.split("/")[0]!, killed), "the client reconnected to the standby's broker");
+      });
+
+      it("broker restored: the VIP returns to the primary (preempt) and messages flow again", async () => {
+        const pair = lab!;
+        const predicted = windowOf(check().failback, "the check recovering");
+        const restored = await pair.startBroker("a");
+        const back = await pair.watch.waitFor(only("a"), deadline(predicted), "the VIP back on the primary only");
+        expectWithin(key, "broker restored: VIP back on the primary", predicted, seconds(restored, back));
+        const message = await pair.client!.nextMessage(back, deadline(predicted, CLIENT_RECONNECT), "an MQTT message through the VIP after the failback");
+        expectWithin(key, "broker restored: first MQTT message again", { min: predicted.min, max: predicted.max + CLIENT_RECONNECT }, seconds(restored, message.t));
+        assert.ok(pair.brokers.a!.sawClientFrom(setup!.client.split("/")[0]!, restored), "the client reconnected to the primary's broker");
+      });
+
+      if (!nodeFailures) return;
+
+      it("keepalived stopped on the primary: the standby takes over; started again: the VIP returns", async () => {
+        const pair = lab!;
+        const stops = windowOf(timeline().keepalivedStops, "keepalived stopping");
+        const stopped = now();
+        await pair.keepalived.a!.stop();
+        const taken = await pair.watch.waitFor(only("b"), deadline(stops), "the VIP on the standby only");
+        // SIGTERM to the exit is part of it: keepalived sends priority 0 on its way out.
+        expectWithin(key, "keepalived stopped: VIP on the standby", stops, seconds(stopped, taken));
+        const starts = windowOf(timeline().keepalivedStarts, "keepalived starting again");
+        const started = now();
+        pair.startKeepalived("a");
+        const back = await pair.watch.waitFor(only("a"), deadline(starts), "the VIP back on the primary only");
+        expectWithin(key, "keepalived started again: VIP back on the primary", starts, seconds(started, back));
+      });
+
+      it("the primary's link cut: the standby takes over; link back: the VIP returns", async () => {
+        const pair = lab!;
+        const lost = windowOf(timeline().linkLost, "the link going down");
+        pair.network.cutLink("a");
+        // The link is down once the command returns: on a busy machine `ip` itself can take a tenth of a second.
+        const cut = now();
+        const taken = await pair.watch.waitFor(holds("b"), deadline(lost), "the VIP on the standby");
+        expectWithin(key, "link cut: VIP on the standby", lost, seconds(cut, taken));
+        await pair.keepalived.a!.entered("FAULT", 5_000);
+        await pair.watch.waitFor(only("b"), 5_000, "the VIP off the cut primary");
+        const returns = windowOf(timeline().linkBack, "the link coming back");
+        pair.network.restoreLink("a");
+        const restored = now();
+        const back = await pair.watch.waitFor(only("a"), deadline(returns), "the VIP back on the primary only");
+        expectWithin(key, "link back: VIP back on the primary", returns, seconds(restored, back));
+      });
+    });
+  }
+});

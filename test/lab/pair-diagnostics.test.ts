@@ -1,0 +1,223 @@
+import { strict as assert } from "node:assert";
+import type { Diagnostic } from "../../server/src/checks/diagnostic.ts";
+import { masterDownSeconds } from "../../server/src/timeline/index.ts";
+import type { PairTimeline } from "../../server/src/timeline/index.ts";
+import { LabPair } from "./harness/labPair.ts";
+import { TOLERANCE, expectWithin, recordNever, recordTest, windowOf } from "./harness/measure.ts";
+import { labUnavailable } from "./harness/prerequisites.ts";
+import { now } from "./harness/process.ts";
+import { edited, specPair, type PairSetup } from "./harness/setups.ts";
+import { both, holds, only } from "./harness/vipWatch.ts";
+
+/*
+ * Every pair diagnostic whose message predicts what keepalived will do, reproduced on a real pair: the test
+ * asserts that our analysis reports the diagnostic on these configs AND that keepalived then does what the
+ * message says (both nodes hold the VIP, the VIP never moves, the BACKUP preempts, the VIP does not come back).
+ * Each pair is the generator's output (lab addresses, password labpass1) with the lines of the situation changed.
+ */
+
+const PASSWORD = "labpass1";
+const base = (): PairSetup => specPair("base", "", { password: PASSWORD });
+const SLACK = 8_000;
+/** Seconds to watch for a change that must not come: what it would take (advert, skew) plus the tolerance. */
+const NEVER_WATCH = 3 + 1 + 1 + TOLERANCE.late;
+
+function reported(pair: LabPair, code: string, effect: RegExp): Diagnostic[] {
+  const found = pair.analysis.diagnostics.filter((d) => d.code === code);
+  const codes = pair.analysis.diagnostics.map((d) => d.code).join(", ") || "none";
+  assert.ok(found.length > 0, `our analysis reports ${code} on these configs (it reports: ${codes})`);
+  for (const d of found) assert.match(d.message, effect, `the ${code} message says what keepalived will do`);
+  return found;
+}
+
+function timelineOf(pair: LabPair): PairTimeline {
+  assert.ok(pair.analysis.timeline !== undefined, "our pair analysis finds the pair");
+  return pair.analysis.timeline;
+}
+
+async function withPair(setup: PairSetup, scenario: (pair: LabPair) => Promise<void>): Promise<void> {
+  const pair = await LabPair.create(setup);
+  try {
+    await scenario(pair);
+  } catch (error) {
+    console.log(pair.logs());
+    throw error;
+  } finally {
+    await pair.destroy();
+  }
+}
+
+/** Starts the primary alone and waits until it holds the VIP, then the standby, until it is BACKUP. */
+async function primaryThenStandby(pair: LabPair): Promise<void> {
+  pair.startKeepalived("a");
+  await pair.watch.waitFor(only("a"), 15_000, "the VIP on the primary");
+  pair.startKeepalived("b");
+  await pair.keepalived.b!.entered("BACKUP", 10_000);
+}
+
+/** Both nodes started at once hold the VIP together, and keep holding it: split brain. */
+async function splitBrain(pair: LabPair, advertInt = 1): Promise<void> {
+  pair.startKeepalived("a");
+  pair.startKeepalived("b");
+  await pair.watch.waitFor(both("a", "b"), (3 * advertInt + 1) * 1000 + SLACK, "both nodes hold the VIP");
+  await pair.keepalived.a!.entered("MASTER", 5_000);
+  await pair.keepalived.b!.entered("MASTER", 5_000);
+  // A pair that hears itself resolves a double master at the next advert: three adverts and more, still both.
+  await pair.watch.steady(both("a", "b"), (3 * advertInt + 1) * 1000, "both nodes keep the VIP");
+}
+
+describe("HA lab: pair diagnostics reproduced on real keepalived", function () {
+  this.timeout(90_000);
+  const reason = labUnavailable();
+
+  before(function () {
+    if (reason !== undefined) {
+      console.log(`      skipped: ${reason}`);
+      this.skip();
+    }
+  });
+  afterEach(function () {
+    recordTest(this.currentTest);
+  });
+
+  it("weight-too-small (weight -5, priorities 100/90): the broker dies, the check fails, the VIP never moves", async () => {
+    const setup = edited(base(), "weight-too-small", "weight -5", { primary: [["weight -30", "weight -5"]], standby: [["weight -30", "weight -5"]] });
+    await withPair(setup, async (pair) => {
+      const [d] = reported(pair, "weight-too-small", /VIP never moves|never takes over/);
+      assert.equal(d!.data?.["failing"], 95);
+      assert.equal(d!.data?.["standby"], 90);
+      const check = timelineOf(pair).checks[0]!;
+      assert.equal(check.failover.moves, false, "our timeline says the VIP stays");
+      await primaryThenStandby(pair);
+      const killed = now();
+      await pair.brokers.a!.crash();
+      await pair.keepalived.a!.process.waitForLine(/Changing effective priority from 100 to 95/, (check.timers.fall * check.timers.interval + 2) * 1000 + SLACK, "the failing check lowering the priority");
+      await pair.watch.steady(only("a"), NEVER_WATCH * 1000, "the VIP stays on the primary");
+      recordNever(setup.key, "broker killed: VIP stays on the primary", (now() - killed) / 1000);
+    });
+  });
+
+  const splitBrains: Array<{ code: string; title: string; edits: Parameters<typeof edited>[3]; advertInt?: number }> = [
+    { code: "vrid-mismatch", title: "virtual_router_id 51 and 52", edits: { standby: [["virtual_router_id 51", "virtual_router_id 52"]] } },
+    { code: "auth-pass-mismatch", title: "different auth_pass", edits: { standby: [[`auth_pass ${PASSWORD}`, "auth_pass labpass2"]] } },
+    { code: "unicast-not-mirrored", title: "unicast_peer naming the wrong address", edits: { primary: [["unicast_peer {\n        192.168.77.11", "unicast_peer {\n        192.168.77.12"]] } },
+    { code: "auth-type-mismatch", title: "authentication on one node only", edits: { standby: [[/\n {4}authentication \{[^}]*\}\n/, "\n"]] } },
+    { code: "advert-int-mismatch", title: "advert_int 1 and 2", edits: { standby: [["advert_int 1", "advert_int 2"]] }, advertInt: 2 },
+    { code: "vip-mismatch", title: "one more VIP on the standby", edits: { standby: [["192.168.77.100/24 dev eth0", "192.168.77.100/24 dev eth0\n        192.168.77.101/24 dev eth0"]] } },
+  ];
+  for (const { code, title, edits, advertInt } of splitBrains) {
+    it(`${code} (${title}): both nodes hold the VIP`, async () => {
+      const setup = edited(base(), code, title, edits);
+      await withPair(setup, async (pair) => {
+        reported(pair, code, /both nodes hold|split brain|holds? (the|their) VIP/);
+        const started = now();
+        await splitBrain(pair, advertInt);
+        recordNever(setup.key, "both start: both nodes keep the VIP", (now() - started) / 1000);
+      });
+    });
+  }
+
+  it("priority-reversed (MASTER 90, BACKUP 100): the BACKUP preempts, and the VIP moves at every restart of it", async () => {
+    const setup = edited(base(), "priority-reversed", "MASTER 90, BACKUP 100", { primary: [["priority 100", "priority 90"]], standby: [["priority 90", "priority 100"]] });
+    await withPair(setup, async (pair) => {
+      reported(pair, "priority-reversed", /VIP settles/);
+      const timeline = timelineOf(pair);
+      assert.equal(timeline.primary.node.label, setup.standby.config, "our timeline's primary is the node marked BACKUP");
+      pair.startKeepalived("a");
+      await pair.watch.waitFor(only("a"), 15_000, "the VIP on the node marked MASTER, alone");
+      const started = now();
+      pair.startKeepalived("b");
+      const preempted = await pair.watch.waitFor(only("b"), 15_000, "the VIP on the node marked BACKUP");
+      expectWithin(setup.key, "BACKUP started: VIP taken from the MASTER", windowOf(timeline.keepalivedStarts, "the BACKUP starting"), (preempted - started) / 1000);
+      const stopped = now();
+      await pair.keepalived.b!.stop();
+      const fallback = await pair.watch.waitFor(only("a"), 10_000, "the VIP on the MASTER while the BACKUP is down");
+      expectWithin(setup.key, "BACKUP stopped: VIP on the MASTER", windowOf(timeline.keepalivedStops, "the BACKUP stopping"), (fallback - stopped) / 1000);
+      const restarted = now();
+      pair.startKeepalived("b");
+      const again = await pair.watch.waitFor(only("b"), 15_000, "the VIP back on the BACKUP after its restart");
+      expectWithin(setup.key, "BACKUP restarted: VIP taken again", windowOf(timeline.keepalivedStarts, "the BACKUP starting"), (again - restarted) / 1000);
+    });
+  });
+
+  it("preempt-missing (nopreempt on a BACKUP primary): after a failover the VIP stays on the standby", async () => {
+    const setup = edited(base(), "nopreempt-primary", "nopreempt on the primary", {
+      primary: [["state MASTER", "state BACKUP"], [/ {4}preempt {4}#.*\n/, "    nopreempt\n"]],
+    });
+    await withPair(setup, async (pair) => {
+      const [d] = reported(pair, "preempt-missing", /stays on the standby/);
+      assert.equal(d!.severity, "warning");
+      const check = timelineOf(pair).checks[0]!;
+      assert.ok(check.failback !== undefined && !check.failback.moves, "our timeline says the VIP stays on the standby");
+      await primaryThenStandby(pair);
+      const killed = now();
+      await pair.brokers.a!.crash();
+      const predicted = windowOf(check.failover, "the check failing");
+      const moved = await pair.watch.waitFor(holds("b"), (predicted.max + TOLERANCE.late) * 1000 + SLACK, "the VIP on the standby");
+      expectWithin(setup.key, "broker killed: VIP on the standby", predicted, (moved - killed) / 1000);
+      const restored = await pair.startBroker("a");
+      await pair.keepalived.a!.process.waitForLine(/Changing effective priority from 70 to 100/, (check.timers.rise * check.timers.interval + 2) * 1000 + SLACK, "the check recovering");
+      await pair.watch.steady(only("b"), NEVER_WATCH * 1000, "the VIP stays on the standby");
+      recordNever(setup.key, "broker restored: VIP stays on the standby", (now() - restored) / 1000);
+    });
+  });
+
+  it("priority-tie (100 and 100): after a failover the VIP never comes back", async () => {
+    const setup = edited(base(), "priority-tie", "priorities 100 and 100", { standby: [["priority 90", "priority 100"]] });
+    await withPair(setup, async (pair) => {
+      reported(pair, "priority-tie", /never fails back|start order/);
+      const check = timelineOf(pair).checks[0]!;
+      assert.ok(check.failback !== undefined && !check.failback.moves, "our timeline says the VIP stays on the standby");
+      await primaryThenStandby(pair);
+      await pair.brokers.a!.crash();
+      const predicted = windowOf(check.failover, "the check failing");
+      await pair.watch.waitFor(only("b"), (predicted.max + TOLERANCE.late) * 1000 + SLACK, "the VIP on the standby");
+      const restored = await pair.startBroker("a");
+      await pair.keepalived.a!.process.waitForLine(/Changing effective priority from 70 to 100/, (check.timers.rise * check.timers.interval + 2) * 1000 + SLACK, "the check recovering");
+      await pair.watch.steady(only("b"), NEVER_WATCH * 1000, "the VIP stays on the standby");
+      recordNever(setup.key, "broker restored: VIP stays on the standby", (now() - restored) / 1000);
+    });
+  });
+
+  it("our timeline: nopreempt on the standby keeps a failing check from moving the VIP", async () => {
+    const setup = edited(base(), "nopreempt-standby", "nopreempt on the standby", { standby: [["advert_int 1", "advert_int 1\n    nopreempt"]] });
+    await withPair(setup, async (pair) => {
+      const timeline = timelineOf(pair);
+      const check = timeline.checks[0]!;
+      assert.ok(!check.failover.moves && /nopreempt/.test(check.failover.reason), "our timeline says a failing check leaves the VIP where it is");
+      await primaryThenStandby(pair);
+      const killed = now();
+      await pair.brokers.a!.crash();
+      await pair.keepalived.a!.process.waitForLine(/Changing effective priority from 100 to 70/, (check.timers.fall * check.timers.interval + 2) * 1000 + SLACK, "the failing check lowering the priority");
+      const standby = { priority: 90, advertInt: 1, version: 2, preemptDelay: 0, nopreempt: true };
+      await pair.watch.steady(only("a"), (masterDownSeconds(standby, 1) + 1 + TOLERANCE.late) * 1000, "the VIP stays on the failing primary");
+      recordNever(setup.key, "broker killed: VIP stays on the primary", (now() - killed) / 1000);
+      // keepalived stopping still hands it over: priority 0 wins over nopreempt.
+      const stopped = now();
+      await pair.keepalived.a!.stop();
+      const taken = await pair.watch.waitFor(only("b"), 10_000, "the VIP on the standby once keepalived stops");
+      expectWithin(setup.key, "keepalived stopped: VIP on the standby", windowOf(timeline.keepalivedStops, "keepalived stopping"), (taken - stopped) / 1000);
+    });
+  });
+
+  it("both-master (both state MASTER): a restarted node takes the VIP until it hears the other", async () => {
+    const setup = edited(base(), "both-master", "state MASTER on both", { standby: [["state BACKUP", "state MASTER"]] });
+    await withPair(setup, async (pair) => {
+      reported(pair, "both-master", /takes the VIP/);
+      pair.startKeepalived("a");
+      await pair.watch.waitFor(only("a"), 15_000, "the VIP on the primary");
+      const started = now();
+      pair.startKeepalived("b");
+      const standby = { priority: 90, advertInt: 1, version: 2, preemptDelay: 0, nopreempt: false };
+      try {
+        await pair.watch.waitFor(holds("b"), (masterDownSeconds(standby, 1) + TOLERANCE.late) * 1000 + SLACK, "the restarted MASTER taking the VIP");
+      } catch {
+        const states = pair.keepalived.b!.states.map((s) => `${s.state} at ${((s.t - started) / 1000).toFixed(2)} s`).join(", ");
+        assert.fail(
+          `both-master says a restarted node marked MASTER takes the VIP until it hears the other, but this keepalived started it as BACKUP (init) and it never took the VIP (states: ${states || "none"}; VIP on ${pair.watch.describe()})`,
+        );
+      }
+      await pair.watch.waitFor(only("a"), 5_000, "the lower priority stepping back");
+    });
+  });
+});
