@@ -36,7 +36,8 @@ function parseOptions(argv: string[]): Options {
     const arg = argv[i]!;
     const [name, inline] = arg.split("=", 2) as [string, string | undefined];
     const value = (): string => inline ?? argv[++i] ?? usage(`${name} needs a value`);
-    if (name === "--port") options.port = Number(value());
+    if (arg === "--") continue; // `./dev.sh start -- --port N` hands npm's separator on
+    else if (name === "--port") options.port = Number(value());
     else if (name === "--folder") options.folder = resolve(value());
     else if (arg === "--no-build") options.build = false;
     else if (arg === "-h" || arg === "--help") usage("starts VS Code (code-server) with the extension installed");
