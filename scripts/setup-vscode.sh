@@ -87,6 +87,9 @@ else
   (
     cd "$CS_DIR"
     export PATH="$NODE_HOME/bin:$PATH"
+    # Started from an npm script, npm's own variables name Node 20 (user agent, exec path): code-server's
+    # postinstall reads them and refuses to install.
+    unset npm_config_user_agent npm_node_execpath npm_execpath
     export npm_config_nodedir="$NODE_HOME"
     "$NODE" "$NPM_CLI" install --no-audit --no-fund --loglevel=error "code-server@$CODE_SERVER_VERSION"
   ) >"$TOOLS/code-server-install.log" 2>&1 || {
