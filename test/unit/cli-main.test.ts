@@ -49,10 +49,10 @@ describe("cli: main", () => {
     assertUsage(await runMain(["check", "-x"]), "keepalived-ha check: unknown option -x (expected --format, --keepalived-version, --config-id, --peers, --help)");
     assertUsage(await runMain(["check"]), "keepalived-ha check: no file or directory given (expected e.g. keepalived-ha check /etc/keepalived)");
     assertUsage(await runMain(["check", ""]), "keepalived-ha check: an empty path was given");
-    assertUsage(await runMain([]), "keepalived-ha: no command given (expected one of: check, fix, init; see keepalived-ha --help)");
-    assertUsage(await runMain(["lint"]), "keepalived-ha: unknown command 'lint' (expected one of: check, fix, init; see keepalived-ha --help)");
-    assertUsage(await runMain(["--fast"]), "keepalived-ha: unknown option --fast (expected a command: check, fix, init; or --help, --version)");
-    assertUsage(await runMain(["help", "lint"]), "keepalived-ha: unknown command 'lint' (expected one of: check, fix, init)");
+    assertUsage(await runMain([]), "keepalived-ha: no command given (expected one of: check, fix, init, explain; see keepalived-ha --help)");
+    assertUsage(await runMain(["lint"]), "keepalived-ha: unknown command 'lint' (expected one of: check, fix, init, explain; see keepalived-ha --help)");
+    assertUsage(await runMain(["--fast"]), "keepalived-ha: unknown option --fast (expected a command: check, fix, init, explain; or --help, --version)");
+    assertUsage(await runMain(["help", "lint"]), "keepalived-ha: unknown command 'lint' (expected one of: check, fix, init, explain)");
   });
 
   it("exits 2 for a directory that holds no keepalived configuration", async () => {
