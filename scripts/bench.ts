@@ -18,7 +18,7 @@ import { singleFileChecks } from "../server/src/checks/index.ts";
 import { buildDirectives } from "../server/src/model/build.ts";
 import { buildConfig } from "../server/src/model/config.ts";
 import { sourceFile, type SourceFile, type SourceHost } from "../server/src/model/source.ts";
-import { lex } from "../server/src/parser/lexer.ts";
+import { scan } from "../server/src/parser/scanner.ts";
 import { benchConfig, instancesForLines } from "./gen-bench-config.ts";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
@@ -142,15 +142,17 @@ interface SizeResult {
 }
 
 function measurePhases(file: string, text: string, iterations: number): Record<string, number[]> {
-  const phases: Record<string, number[]> = { lex: [], "lex+parse": [], "directive tree": [], "typed model": [], checks: [] };
+  const phases: Record<string, number[]> = { scan: [], "scan + parse": [], "directive tree": [], "typed model": [], checks: [] };
   const checkTimes = new Map<string, number[]>(singleFileChecks.map((c) => [c.name, []]));
   for (let i = 0; i < iterations; i++) {
+    gc?.();
     let t = performance.now();
-    lex(text);
-    phases["lex"]!.push(performance.now() - t);
+    scan(text, file);
+    phases["scan"]!.push(performance.now() - t);
+    gc?.();
     t = performance.now();
     const source: SourceFile = sourceFile(file, text);
-    phases["lex+parse"]!.push(performance.now() - t);
+    phases["scan + parse"]!.push(performance.now() - t);
     t = performance.now();
     const build = buildDirectives(source, emptyHost, { version: NEWEST_VERSION, configId: null });
     phases["directive tree"]!.push(performance.now() - t);
@@ -220,7 +222,7 @@ function table(results: SizeResult[]): string {
     const theirs = ka !== undefined ? quantile(ka.samples, 0.5) : NaN;
     rows.push(
       `| ${r.lines.toLocaleString("en")} lines | ${ms(ours)} ms | ${ms(quantile(r.ours, 0.9))} ms | ${mb(r.retained)} MB | ${mb(r.rssDelta)} MB | ` +
-        `${ka !== undefined ? `${ms(theirs)} ms` : "not installed"} | ${ka !== undefined ? `${ms(quantile(ka.samples, 0.9))} ms` : ""} | ` +
+        `${ka !== undefined ? `${ms(theirs)} ms` : "n/a"} | ${ka !== undefined ? `${ms(quantile(ka.samples, 0.9))} ms` : ""} | ` +
         `${ka !== undefined ? `${(ours / theirs).toFixed(2)}` : ""} |`,
     );
   }
@@ -252,7 +254,8 @@ function main(): void {
   }
   const opts = options(argv);
   mkdirSync(outDir, { recursive: true });
-  const withKeepalived = opts.keepalived && keepalivedInstalled();
+  const installed = keepalivedInstalled();
+  const withKeepalived = opts.keepalived && installed;
   const results = opts.lines.map((lines) => measure(lines, opts, withKeepalived));
   const where = results.find((r) => r.keepalived !== undefined)?.keepalived?.where;
   const notes = [
@@ -260,7 +263,9 @@ function main(): void {
     gc === undefined ? "Heap retained: n/a (run with --expose-gc)." : "Heap retained: heap held by one analysis after a full GC.",
     withKeepalived
       ? `keepalived -t: whole process (spawn to exit), ${where === "netns" ? "in a network namespace with an eth0 veth" : "on the host's own interfaces (unshare failed)"}.`
-      : "keepalived is not installed: its columns are empty.",
+      : installed
+        ? "keepalived -t: not measured (--no-keepalived)."
+        : "keepalived is not installed: its columns are empty.",
   ];
   const report = [table(results), "", ...notes.map((n) => `- ${n}`), "", phaseTable(results)].join("\n").trimEnd();
   console.log(report);

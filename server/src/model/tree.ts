@@ -70,6 +70,8 @@ export function context(
 }
 
 const MAX_NESTING = 128;
+/** Shared by every directive without arguments; never written to. */
+const NO_ARGS: Word[] = Object.freeze([]) as unknown as Word[];
 
 /**
  * Turns statements into directives: their words, their blocks and what each is in the catalog, includes spliced
@@ -187,7 +189,7 @@ export abstract class TreeBuilder {
     const directive: Directive = {
       role: "unknown",
       keyword,
-      args: words.slice(1),
+      args: words.length > 1 ? words.slice(1) : NO_ARGS,
       span,
       parent: ctx.parent,
       spec: undefined,

@@ -1,16 +1,42 @@
 import type { ArgSpec } from "../catalog/types.ts";
 
-/** keepalived's whole numbers: optional sign, decimal digits only. */
-const INTEGER = /^[+-]?\d+$/;
-/** Decimal seconds and the like: digits with an optional fraction. */
-const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)$/;
+/*
+ * The checks read thousands of numbers and addresses per file, so these are written out by hand rather than as
+ * regular expressions; each says which expression it stands for.
+ */
 
-export function parseInteger(text: string): number | undefined {
-  return INTEGER.test(text) ? Number(text) : undefined;
+function isDigit(c: number): boolean {
+  return c >= 0x30 && c <= 0x39;
 }
 
+/** Digits from `i` on: the offset after the last one. */
+function digitsEnd(text: string, i: number): number {
+  while (i < text.length && isDigit(text.charCodeAt(i))) i++;
+  return i;
+}
+
+/** After an optional `+` or `-` at the start. */
+function afterSign(text: string): number {
+  const c = text.charCodeAt(0);
+  return c === 0x2b || c === 0x2d ? 1 : 0;
+}
+
+/** keepalived's whole numbers: optional sign, decimal digits only (`/^[+-]?\d+$/`). */
+export function parseInteger(text: string): number | undefined {
+  const start = afterSign(text);
+  const end = digitsEnd(text, start);
+  return end > start && end === text.length ? Number(text) : undefined;
+}
+
+/** Decimal seconds and the like: digits with an optional fraction (`/^[+-]?(\d+\.?\d*|\.\d+)$/`). */
 export function parseDecimal(text: string): number | undefined {
-  return DECIMAL.test(text) ? Number(text) : undefined;
+  const start = afterSign(text);
+  const whole = digitsEnd(text, start);
+  if (whole === text.length) return whole > start ? Number(text) : undefined;
+  if (text.charCodeAt(whole) !== 0x2e) return undefined;
+  const fraction = digitsEnd(text, whole + 1);
+  if (fraction !== text.length) return undefined;
+  return whole > start || fraction > whole + 1 ? Number(text) : undefined;
 }
 
 export function parseNumberOf(text: string, arg: Pick<ArgSpec, "type">): number | undefined {
@@ -19,13 +45,34 @@ export function parseNumberOf(text: string, arg: Pick<ArgSpec, "type">): number 
 
 export const BOOLEAN_WORDS = ["on", "off", "true", "false", "yes", "no"];
 
-const IPV4 = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/;
+/**
+ * Four dot-separated numbers, each at most `max` and without leading zeros; `max` 255 is an IPv4 address
+ * (`/^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(...)){3}$/`), 999 the looser shape canonicalAddress accepts as is.
+ */
+function dottedQuad(text: string, max: number): boolean {
+  const n = text.length;
+  if (n < 7 || n > 15) return false;
+  let i = 0;
+  for (let part = 0; part < 4; part++) {
+    if (part > 0) {
+      if (text.charCodeAt(i) !== 0x2e) return false;
+      i++;
+    }
+    const start = i;
+    let value = 0;
+    for (; i < n && isDigit(text.charCodeAt(i)); i++) value = value * 10 + text.charCodeAt(i) - 0x30;
+    const length = i - start;
+    if (length === 0 || length > 3 || (length > 1 && text.charCodeAt(start) === 0x30) || value > max) return false;
+  }
+  return i === n;
+}
 
 export function isIPv4(text: string): boolean {
-  return IPV4.test(text);
+  return dottedQuad(text, 255);
 }
 
 export function isIPv6(text: string): boolean {
+  if (!text.includes(":")) return false;
   const t = text.includes("%") ? text.slice(0, text.indexOf("%")) : text;
   if (!/^[0-9a-fA-F:.]+$/.test(t) || !t.includes(":")) return false;
   const parts = t.split("::");
@@ -63,7 +110,7 @@ export function parseAddress(text: string): AddressWithPrefix | undefined {
   if (family === undefined) return undefined;
   if (slash < 0) return { address, family };
   const prefixText = text.slice(slash + 1);
-  if (!/^\d{1,3}$/.test(prefixText)) return undefined;
+  if (prefixText.length < 1 || prefixText.length > 3 || digitsEnd(prefixText, 0) !== prefixText.length) return undefined;
   const prefix = Number(prefixText);
   if (prefix > (family === 4 ? 32 : 128)) return undefined;
   return { address, prefix, family };
@@ -75,10 +122,8 @@ export function ipv4ToNumber(address: string): number {
 }
 
 /** Canonical text of an address, so that `192.168.001.1` style and IPv6 spellings compare equal. */
-const PLAIN_IPV4 = /^(0|[1-9]\d{0,2})\.(0|[1-9]\d{0,2})\.(0|[1-9]\d{0,2})\.(0|[1-9]\d{0,2})$/;
-
 export function canonicalAddress(text: string): string {
-  if (PLAIN_IPV4.test(text)) return text;
+  if (dottedQuad(text, 999)) return text;
   const parsed = parseAddress(text);
   if (parsed === undefined) return text;
   if (parsed.family === 4) return parsed.address.split(".").map(Number).join(".");

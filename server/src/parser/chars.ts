@@ -37,9 +37,13 @@ export function lineEnd(text: string, from: number): number {
   return i;
 }
 
+/** Whether the last word `wordEnd` read holds a backslash (only then may its value differ from its text). */
+export let wordHadBackslash = false;
+
 /** End of the word starting at `i`: word characters, `\` (with a following `#` or `!`), `$` and `${NAME...}`. */
 export function wordEnd(text: string, i: number): number {
   const n = text.length;
+  wordHadBackslash = false;
   while (i < n) {
     const c = text.charCodeAt(i);
     if (isWordChar(c)) {
@@ -55,6 +59,7 @@ export function wordEnd(text: string, i: number): number {
         if (text.charCodeAt(j) === 0x7d) i = j + 1;
       }
     } else if (c === 0x5c) {
+      wordHadBackslash = true;
       i++;
       const d = text.charCodeAt(i);
       if (d === 0x23 || d === 0x21) i++;

@@ -44,6 +44,8 @@ export function parse(text: string, file = ""): ParseResult {
     // The grammar accepts every token sequence, so this is a defect of ours; the caller still gets a result.
     errors.push({ kind: "other", message: `Internal parser error: ${String(e)}`, start: 0, end: 0 });
     tree = EMPTY_TREE;
+    parser.orphans = [];
+    parser.unclosed = [];
   }
   for (const e of parser.errors) {
     const start = Number.isNaN(e.token.startOffset) ? text.length : e.token.startOffset;
@@ -63,28 +65,16 @@ function collectBraceErrors(tree: SyntaxTree, errors: SyntaxError[]): void {
       end: close.startOffset + 1,
     });
   }
-  walkStatements(tree.statements, errors);
-}
-
-/** Iterative: a text may nest blocks far deeper than the call stack allows. */
-function walkStatements(top: StatementNode[], errors: SyntaxError[]): void {
-  const pending: StatementNode[][] = [top];
-  for (let list = pending.pop(); list !== undefined; list = pending.pop()) {
-    for (const statement of list) {
-      const block = statement.block;
-      if (block === undefined) continue;
-      if (statement.words.length === 0 && statement.definition === undefined) {
-        errors.push({
-          kind: "orphan-open",
-          message: "Unexpected '{': no keyword before it on this line or the one above; keepalived ignores the brace",
-          start: block.open.startOffset,
-          end: block.open.startOffset + 1,
-        });
-      }
-      if (block.close === undefined) errors.push(unclosed(statement, block));
-      if (block.statements.length > 0) pending.push(block.statements);
-    }
+  for (const statement of parser.orphans) {
+    const open = statement.block!.open;
+    errors.push({
+      kind: "orphan-open",
+      message: "Unexpected '{': no keyword before it on this line or the one above; keepalived ignores the brace",
+      start: open.startOffset,
+      end: open.startOffset + 1,
+    });
   }
+  for (const statement of parser.unclosed) errors.push(unclosed(statement, statement.block!));
 }
 
 function unclosed(statement: StatementNode, block: BlockNode): SyntaxError {

@@ -23,6 +23,10 @@ export class KeepalivedParser extends EmbeddedActionsParser {
   /** A Head read: the statement the next `{` opens a block for. */
   private head: StatementNode | undefined;
   private strays: IToken[] = [];
+  /** Statements whose `{` no keyword owns (read as they come, so that no walk over the tree is needed). */
+  orphans: StatementNode[] = [];
+  /** Statements whose block is still open at the end of the text, outermost first. */
+  unclosed: StatementNode[] = [];
 
   constructor() {
     super(parserTokens, { recoveryEnabled: true });
@@ -37,10 +41,12 @@ export class KeepalivedParser extends EmbeddedActionsParser {
     this.owners = [];
     this.head = undefined;
     this.strays = strayCloses;
+    this.orphans = [];
     this.MANY(this.next);
     // A Head whose `{` never came (recovery inserted or skipped tokens) is still a statement.
     if (this.head !== undefined) this.out.push(this.head);
     this.head = undefined;
+    this.unclosed = this.owners;
     return { statements, strayCloses };
   });
 
@@ -73,6 +79,7 @@ export class KeepalivedParser extends EmbeddedActionsParser {
     // Without a head this is a `{` no keyword owns: keepalived says "Unexpected '{'".
     const statement = this.head ?? orphan();
     this.head = undefined;
+    if (statement.words.length === 0 && statement.definition === undefined) this.orphans.push(statement);
     const statements: StatementNode[] = [];
     statement.block = { open: token, statements, close: undefined };
     this.out.push(statement);

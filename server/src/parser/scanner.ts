@@ -1,6 +1,6 @@
 import type { IToken, TokenType } from "chevrotain";
 import type { BraceToken, StatementNode, WordToken } from "./syntax.ts";
-import { definitionEnd, definitionHead, intern, isBlank, isIdChar, lineEnd, quoteEnd, sequenceEnd, templateEnd, wordEnd } from "./chars.ts";
+import { definitionEnd, definitionHead, intern, isBlank, isIdChar, lineEnd, quoteEnd, sequenceEnd, templateEnd, wordEnd, wordHadBackslash } from "./chars.ts";
 import {
   Comment,
   Conditional,
@@ -47,13 +47,14 @@ export function valueOf(raw: string): string {
   return raw.includes("\\") ? raw.replace(/\\([#!])/g, "$1") : raw;
 }
 
-export function wordToken(raw: string, start: number, type: TokenType, file: string): WordToken {
+/** A word as read; `text` is its value when the caller knows it (see valueOf). */
+export function wordToken(raw: string, start: number, type: TokenType, file: string, text = valueOf(raw)): WordToken {
   return {
     image: raw,
     startOffset: start,
     tokenTypeIdx: type.tokenTypeIdx!,
     tokenType: type,
-    text: valueOf(raw),
+    text,
     raw,
     quoted: raw.charCodeAt(0) === 0x22,
     span: { file, start, end: start + raw.length },
@@ -258,8 +259,12 @@ class Scanner {
       if (!q.closed) this.unterminated.push(t);
       return t;
     }
-    if (c === 0x7b) return wordToken(text.slice(at, templateEnd(text, at)), at, Template, this.file);
-    return wordToken(text.slice(at, wordEnd(text, at)), at, Word, this.file);
+    if (c === 0x7b) {
+      const raw = text.slice(at, templateEnd(text, at));
+      return wordToken(raw, at, Template, this.file, raw);
+    }
+    const raw = text.slice(at, wordEnd(text, at));
+    return wordToken(raw, at, Word, this.file, wordHadBackslash ? valueOf(raw) : raw);
   }
 
   /**
