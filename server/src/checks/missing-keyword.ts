@@ -9,6 +9,8 @@ import { keptInstances, strictModeOf, vrrpVersionOf } from "./effective.ts";
  */
 export const missingKeyword: Check = (ctx) => {
   const config = ctx.config;
+  // The same for every instance: computed once, not once per instance (quadratic in a file of thousands).
+  let used: number[] | undefined;
   for (const instance of keptInstances(config)) {
     if (instance.directive.block === undefined || instance.name === undefined) continue;
     const name = instance.name.text;
@@ -18,7 +20,7 @@ export const missingKeyword: Check = (ctx) => {
         code: "missing-keyword",
         message: `vrrp_instance ${name} has no virtual_router_id: keepalived reports "the virtual router id must be set" and does not run the instance`,
         span: instance.name.span,
-        data: { instance: name, keyword: "virtual_router_id", used: config.instances.map((i) => i.vrid?.value).filter((v): v is number => v !== undefined) },
+        data: { instance: name, keyword: "virtual_router_id", used: (used ??= config.instances.map((i) => i.vrid?.value).filter((v): v is number => v !== undefined)) },
       });
     }
     // Addresses from an include that only the target host has are unknown here, not missing.
