@@ -85,12 +85,20 @@ export function scriptWeights(config: Config): (name: string) => number | undefi
 
 /** The last directive named `keyword` in any global_defs block. */
 export function globalSetting(config: Config, keyword: string): Directive | undefined {
-  let found: Directive | undefined;
-  for (const block of config.globalDefs) {
-    for (const child of children(block)) if (child.role === "keyword" && child.keyword.text === keyword) found = child;
+  let settings = globalSettings.get(config);
+  if (settings === undefined) {
+    // Checks ask once per instance; a file has one global_defs and thousands of instances.
+    settings = new Map();
+    for (const block of config.globalDefs) {
+      for (const child of children(block)) if (child.role === "keyword") settings.set(child.keyword.text, child);
+    }
+    globalSettings.set(config, settings);
   }
-  return found;
+  return settings.get(keyword);
 }
+
+/** The last directive of each keyword in the global_defs blocks, per configuration. */
+const globalSettings = new WeakMap<Config, Map<string, Directive>>();
 
 /** keepalived's defaults: priority 255 for an initial MASTER without one, else 100; state BACKUP unless 255. */
 export function effectivePriority(instance: VrrpInstance): number {
