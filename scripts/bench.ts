@@ -261,6 +261,7 @@ function main(): void {
   const notes = [
     `Node ${process.version}, ${new Date().toISOString().slice(0, 10)}; ${results[0]?.ours.length ?? 0}+ samples per size, interleaved with keepalived's.`,
     gc === undefined ? "Heap retained: n/a (run with --expose-gc)." : "Heap retained: heap held by one analysis after a full GC.",
+    "RSS Δ (loop): growth of the process's resident set over all the timed runs of that size (garbage not yet returned included).",
     withKeepalived
       ? `keepalived -t: whole process (spawn to exit), ${where === "netns" ? "in a network namespace with an eth0 veth" : "on the host's own interfaces (unshare failed)"}.`
       : installed

@@ -58,18 +58,23 @@ export function analyzeFile(root: SourceFile, host: SourceHost, options: Analyze
   const perRendering = renderings.map((rendering) => {
     for (const f of rendering.config.build.files) files.set(f.file, f);
     const list = runChecks(rendering.config, version);
-    return { rendering, list, keys: new Set(list.map(key)) };
+    const keys = list.map(key);
+    // Which host sees what matters only when there are several.
+    return { rendering, list, keys, keySet: renderings.length > 1 ? new Set(keys) : undefined };
   });
   const seen = new Set<string>();
   const diagnostics: Diagnostic[] = [];
-  for (const { list } of perRendering) {
-    for (const d of list) {
-      const k = key(d);
+  for (const { list, keys } of perRendering) {
+    for (let i = 0; i < list.length; i++) {
+      const d = list[i]!;
+      const k = keys[i]!;
       if (seen.has(k)) continue;
       seen.add(k);
-      const holdsFor = perRendering.filter((r) => r.keys.has(k));
-      // A diagnostic that only some hosts see says which: the fix may belong on one `@ID` line.
-      if (holdsFor.length < perRendering.length) d.data = { ...d.data, configIds: holdsFor.map((r) => r.rendering.configId) };
+      if (perRendering.length > 1) {
+        const holdsFor = perRendering.filter((r) => r.keySet!.has(k));
+        // A diagnostic that only some hosts see says which: the fix may belong on one `@ID` line.
+        if (holdsFor.length < perRendering.length) d.data = { ...d.data, configIds: holdsFor.map((r) => r.rendering.configId) };
+      }
       diagnostics.push(d);
     }
   }
