@@ -25,8 +25,13 @@ export function lex(text: string): LexResult {
   const scanned = scan(text);
   const tokens: IToken[] = [];
   for (const t of scanned.tokens) {
-    if (t.tokenType === LBrace || t.tokenType === RBrace) tokens.push(t);
-    else pushStatement(tokens, t as StatementToken);
+    if (t.tokenType === LBrace || t.tokenType === RBrace) {
+      tokens.push(t);
+    } else {
+      const statement = t as StatementToken;
+      pushStatement(tokens, statement);
+      if (statement.opening !== undefined) tokens.push(statement.opening);
+    }
   }
   return { tokens, comments: scanned.comments, errors: [], unterminated: scanned.unterminated };
 }

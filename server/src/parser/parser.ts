@@ -9,8 +9,8 @@ import type { BraceToken, StatementNode, SyntaxTree } from "./syntax.ts";
  * what a value-block item is are decided from the catalog when the model is built, so this grammar accepts
  * any arrangement of statements and braces; only the braces can fail to balance.
  *
- * The scanner has already read each statement (scanner.ts) and marks those a `{` follows as Head, so the
- * parser reads one token per statement and one per brace. Blocks are kept on a stack by the embedded actions
+ * The scanner has already read each statement (scanner.ts) and marks those a `{` follows as Head (carrying
+ * that brace), so the parser reads one token per statement, per `}` and per `{` no statement owns. Blocks are kept on a stack by the embedded actions
  * rather than by a recursive rule: a file of 10,000 nested blocks parses as well as a flat one, and no rule is
  * entered per block. The alternatives are built once, so reading a token allocates nothing but the tree.
  */
@@ -20,8 +20,6 @@ export class KeepalivedParser extends EmbeddedActionsParser {
   /** The enclosing blocks' statement lists and the statements that own the open blocks, outermost first. */
   private outs: StatementNode[][] = [];
   private owners: StatementNode[] = [];
-  /** A Head read: the statement the next `{` opens a block for. */
-  private head: StatementNode | undefined;
   private strays: IToken[] = [];
   /** Statements whose `{` no keyword owns (read as they come, so that no walk over the tree is needed). */
   orphans: StatementNode[] = [];
@@ -39,21 +37,17 @@ export class KeepalivedParser extends EmbeddedActionsParser {
     this.out = statements;
     this.outs = [];
     this.owners = [];
-    this.head = undefined;
     this.strays = strayCloses;
     this.orphans = [];
     this.MANY(this.next);
-    // A Head whose `{` never came (recovery inserted or skipped tokens) is still a statement.
-    if (this.head !== undefined) this.out.push(this.head);
-    this.head = undefined;
     this.unclosed = this.owners;
     return { statements, strayCloses };
   });
 
   private readonly alternatives = [
     { ALT: (): void => this.line(this.CONSUME(Line)) },
-    { ALT: (): void => this.setHead(this.CONSUME(Head)) },
-    { ALT: (): void => this.open(this.CONSUME(LBrace) as BraceToken) },
+    { ALT: (): void => this.head(this.CONSUME(Head)) },
+    { ALT: (): void => this.orphan(this.CONSUME(LBrace) as BraceToken) },
     { ALT: (): void => this.close(this.CONSUME(RBrace) as BraceToken) },
   ];
   private readonly next = (): void => this.OR(this.alternatives);
@@ -61,24 +55,23 @@ export class KeepalivedParser extends EmbeddedActionsParser {
   /** (While Chevrotain records the grammar, tokens are frozen stand-ins without words: they are ignored.) */
   private line(token: IToken): void {
     const statement = token as StatementToken;
-    if (statement.words === undefined) return;
-    if (this.head !== undefined) this.out.push(this.head);
-    this.head = undefined;
-    this.out.push(statement);
+    if (statement.words !== undefined) this.out.push(statement);
   }
 
-  private setHead(token: IToken): void {
+  /** A statement and the `{` after it. */
+  private head(token: IToken): void {
     const statement = token as StatementToken;
     if (statement.words === undefined) return;
-    if (this.head !== undefined) this.out.push(this.head);
-    this.head = statement;
+    if (statement.opening === undefined) this.out.push(statement);
+    else this.open(statement, statement.opening);
   }
 
-  private open(token: BraceToken): void {
-    if (token.span === undefined) return;
-    // Without a head this is a `{` no keyword owns: keepalived says "Unexpected '{'".
-    const statement = this.head ?? orphan();
-    this.head = undefined;
+  /** A `{` no keyword owns: keepalived says "Unexpected '{'". */
+  private orphan(token: BraceToken): void {
+    if (token.span !== undefined) this.open(orphanStatement(), token);
+  }
+
+  private open(statement: StatementNode, token: BraceToken): void {
     if (statement.words.length === 0 && statement.definition === undefined) this.orphans.push(statement);
     const statements: StatementNode[] = [];
     statement.block = { open: token, statements, close: undefined };
@@ -90,8 +83,6 @@ export class KeepalivedParser extends EmbeddedActionsParser {
 
   private close(token: BraceToken): void {
     if (token.span === undefined) return;
-    if (this.head !== undefined) this.out.push(this.head);
-    this.head = undefined;
     const owner = this.owners.pop();
     if (owner === undefined) {
       this.strays.push(token);
@@ -102,7 +93,7 @@ export class KeepalivedParser extends EmbeddedActionsParser {
   }
 }
 
-function orphan(): StatementNode {
+function orphanStatement(): StatementNode {
   return { words: [], span: undefined, conditional: undefined, definition: undefined, sequences: [], block: undefined };
 }
 

@@ -26,10 +26,13 @@ import {
  * brace; whether a block follows is known once the next token is seen.
  */
 /** A statement that is also the parser's token for it. */
-export interface StatementToken extends IToken, StatementNode {}
+export interface StatementToken extends IToken, StatementNode {
+  /** For a Head: the `{` of its block, which has no token of its own in the parser's input. */
+  opening: BraceToken | undefined;
+}
 
 export interface ScanResult {
-  /** Statements (as Line / Head tokens, see StatementToken), LBrace and RBrace, in order. */
+  /** Statements (as Line / Head tokens, see StatementToken), LBrace (a `{` no statement owns) and RBrace. */
   tokens: IToken[];
   /** Every `#` / `!` comment, in order. */
   comments: IToken[];
@@ -97,7 +100,7 @@ class Scanner {
   private readonly words: WordToken[] = [];
   private count = 0;
   /** The last finished statement with words: a `{` that comes next (on any later line) opens its block. */
-  private pending: IToken | undefined = undefined;
+  private pending: StatementToken | undefined = undefined;
 
   constructor(text: string, file: string) {
     this.text = text;
@@ -187,7 +190,7 @@ class Scanner {
    * Turns what was read into a statement. The statement is its own token for the parser (Head when its block
    * follows, else Line): one object per statement rather than two.
    */
-  private finish(type: TokenType, definition?: IToken): IToken {
+  private finish(type: TokenType, definition?: IToken): StatementToken {
     const count = this.count;
     const first = count > 0 ? this.words[0]! : undefined;
     const last = count > 0 ? this.words[count - 1]! : undefined;
@@ -202,6 +205,7 @@ class Scanner {
       definition,
       sequences: this.sequences,
       block: undefined,
+      opening: undefined,
     };
     this.count = 0;
     this.start = -1;
@@ -233,15 +237,21 @@ class Scanner {
     this.words[this.count++] = word;
   }
 
+  /** A `{` opens the block of the statement before it (a Head, which carries it), or stands alone. */
   private openBrace(at: number): void {
     if (this.start >= 0) {
       this.flushPending();
       this.pending = this.finish(Head);
-    } else if (this.pending !== undefined) {
-      retype(this.pending, Head);
     }
+    const brace = braceToken("{", at, LBrace, this.file);
+    const owner = this.pending;
+    if (owner === undefined) {
+      this.tokens.push(brace);
+      return;
+    }
+    retype(owner, Head);
+    owner.opening = brace;
     this.flushPending();
-    this.tokens.push(braceToken("{", at, LBrace, this.file));
   }
 
   private closeBrace(at: number): void {
