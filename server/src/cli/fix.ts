@@ -61,7 +61,7 @@ interface Applied {
 interface Plan {
   applied: Applied[];
   skipped: Array<{ diagnostic: Diagnostic; reason: string }>;
-  texts: Map<string, { before: string; after: string }>;
+  texts: Map<string, { before: string; after: string; edits: TextEdit[] }>;
 }
 
 /** Picks the fixes to apply: preferred, in files safe to edit, not touching what an earlier fix touched. */
@@ -71,6 +71,20 @@ export function planFixes(analysis: PathsAnalysis, name: (file: string) => strin
   const accepted: TextEdit[] = [];
   const plan: Plan = { applied: [], skipped: [], texts: new Map() };
   const text = (file: string): string | undefined => host.load(file)?.text;
+  const intact = new Map<string, boolean>();
+  const roundTripsOnce = (file: string): boolean => {
+    if (!intact.has(file)) intact.set(file, roundTrips(file, text(file), readBytes));
+    return intact.get(file)!;
+  };
+  // Accepted edits by file, sorted by start, for the overlap test.
+  const byFile = new Map<string, TextEdit[]>();
+  const clashes = (edit: TextEdit): "same" | "overlap" | undefined => {
+    for (const a of byFile.get(edit.file) ?? []) {
+      if (sameEdit(a, edit)) return "same";
+      if (overlaps(a, edit)) return "overlap";
+    }
+    return undefined;
+  };
   const ordered = [...diagnostics].sort((a, b) => (a.span.file < b.span.file ? -1 : a.span.file > b.span.file ? 1 : a.span.start - b.span.start));
   for (const diagnostic of ordered) {
     const fix = preferredFix(fixesFor({ code: diagnostic.code, data: diagnostic.data, span: diagnostic.span }, { text }));
@@ -81,24 +95,27 @@ export function planFixes(analysis: PathsAnalysis, name: (file: string) => strin
       plan.skipped.push({ diagnostic, reason: `${name(blocked)} does not parse cleanly (syntax errors or template placeholders)` });
       continue;
     }
-    const unreadable = files.find((f) => !roundTrips(f, text(f), readBytes));
+    const unreadable = files.find((f) => !roundTripsOnce(f));
     if (unreadable !== undefined) {
       plan.skipped.push({ diagnostic, reason: `${name(unreadable)} is not valid UTF-8 or changed since it was read` });
       continue;
     }
-    const fresh = fix.edits.filter((e) => !accepted.some((a) => sameEdit(a, e)));
-    if (fresh.some((e) => accepted.some((a) => overlaps(a, e)))) continue;
+    const verdicts = fix.edits.map(clashes);
+    if (verdicts.includes("overlap")) continue;
+    const fresh = fix.edits.filter((_, i) => verdicts[i] === undefined);
     if (fresh.length === 0) {
       // Another member's diagnostic already made this very edit (a pair fix seen from both files).
       plan.applied.push({ diagnostic, fix });
       continue;
     }
     accepted.push(...fresh);
+    for (const e of fresh) (byFile.get(e.file) ?? byFile.set(e.file, []).get(e.file)!).push(e);
     plan.applied.push({ diagnostic, fix });
   }
   for (const file of new Set(accepted.map((e) => e.file))) {
     const before = text(file)!;
-    plan.texts.set(file, { before, after: applyEdits(before, accepted.filter((e) => e.file === file)) });
+    const edits = accepted.filter((e) => e.file === file);
+    plan.texts.set(file, { before, after: applyEdits(before, edits), edits });
   }
   return plan;
 }
@@ -149,7 +166,7 @@ export const fixCommand: Command = {
     const plan = planFixes(analysis, name);
     if (parsed["dry-run"]) {
       const files = [...plan.texts.keys()].sort();
-      for (const file of files) io.stdout(unifiedDiff(plan.texts.get(file)!.before, plan.texts.get(file)!.after, name(file), name(file)));
+      for (const file of files) io.stdout(unifiedDiff(plan.texts.get(file)!.before, plan.texts.get(file)!.edits, name(file), name(file)));
     } else {
       for (const [file, { after }] of plan.texts) {
         try {

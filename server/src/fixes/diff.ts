@@ -1,95 +1,114 @@
+import type { TextEdit } from "./types.ts";
+
 /**
- * A unified diff of two texts (what `keepalived-ha fix --dry-run` prints), readable by `patch -p1` and `git
- * apply`. Lines keep their own line breaks; a last line without one is marked as diff does.
+ * The unified diff of a text and edits to it (what `keepalived-ha fix --dry-run` prints), readable by
+ * `patch` and `git apply`. It is built from the edits, not by comparing texts, so it costs one pass over the
+ * file however many fixes a big configuration gets. Lines keep their own line breaks (CRLF stays CRLF); a last
+ * line without one is marked as diff(1) marks it.
  */
 
+/** Start offsets of the lines of `text` as diff(1) sees them (a CR is part of the line); a final LF opens none. */
+function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 0x0a) starts.push(i + 1);
+  if (starts.length > 1 && starts[starts.length - 1] === text.length) starts.pop();
+  return starts;
+}
+
+function lineOf(starts: readonly number[], offset: number): number {
+  let low = 0;
+  let high = starts.length - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if (starts[mid]! <= offset) low = mid;
+    else high = mid - 1;
+  }
+  return low;
+}
+
 function splitLines(text: string): string[] {
-  return text.match(/[^\r\n]*(\r\n|\r|\n)|[^\r\n]+$/g) ?? [];
+  return text.match(/[^\n]*\n|[^\n]+$/g) ?? [];
 }
 
-type Op = { kind: " " | "-" | "+"; line: string };
+/** A diff line: CRLF lines keep their CR, as diff(1) prints them, so that patch(1) rewrites them byte for byte. */
+function show(kind: string, line: string): string {
+  return line.endsWith("\n") ? `${kind}${line}` : `${kind}${line}\n\\ No newline at end of file\n`;
+}
 
-/** Myers' O((N+M)D) shortest edit script; fixes change few lines, so D stays small even in big files. */
-function editScript(a: string[], b: string[]): Op[] {
-  const n = a.length;
-  const m = b.length;
-  const max = n + m;
-  const v = new Map<number, number>([[1, 0]]);
-  const trace: Array<Map<number, number>> = [];
-  outer: for (let d = 0; d <= max; d++) {
-    trace.push(new Map(v));
-    for (let k = -d; k <= d; k += 2) {
-      let x = k === -d || (k !== d && (v.get(k - 1) ?? -1) < (v.get(k + 1) ?? -1)) ? (v.get(k + 1) ?? 0) : (v.get(k - 1) ?? 0) + 1;
-      let y = x - k;
-      while (x < n && y < m && a[x] === b[y]) {
-        x++;
-        y++;
+interface Block {
+  /** First and last old line the edits touch. */
+  first: number;
+  last: number;
+  edits: TextEdit[];
+  /** The lines first..last once edited. */
+  added: string[];
+}
+
+/** The diff of applying `edits` (non-overlapping, one file) to `before`; empty when they change nothing. */
+export function unifiedDiff(before: string, edits: readonly TextEdit[], from: string, to: string, context = 3): string {
+  const starts = lineStarts(before);
+  const old = starts.map((s, i) => before.slice(s, starts[i + 1] ?? before.length));
+  const blocks: Block[] = [];
+  for (const edit of [...edits].sort((a, b) => a.start - b.start || a.end - b.end)) {
+    const first = lineOf(starts, edit.start);
+    // A removal that ends where a line starts leaves that line alone.
+    const last = edit.end > edit.start && starts.includes(edit.end) ? Math.max(first, lineOf(starts, edit.end) - 1) : lineOf(starts, edit.end);
+    const previous = blocks[blocks.length - 1];
+    if (previous !== undefined && first <= previous.last + 1) {
+      previous.last = Math.max(previous.last, last);
+      previous.edits.push(edit);
+    } else {
+      blocks.push({ first, last, edits: [edit], added: [] });
+    }
+  }
+  const edited = (block: Block): string => {
+    const from = starts[block.first]!;
+    let text = before.slice(from, starts[block.last + 1] ?? before.length);
+    for (const e of [...block.edits].sort((a, b) => b.start - a.start)) text = text.slice(0, e.start - from) + e.newText + text.slice(e.end - from);
+    return text;
+  };
+  // An edit that removes a line break joins the next line to the block: take it in (and any block it reaches).
+  for (let k = 0; k < blocks.length; k++) {
+    const block = blocks[k]!;
+    let text = edited(block);
+    while (text !== "" && !text.endsWith("\n") && block.last + 1 < old.length) {
+      block.last++;
+      const next = blocks[k + 1];
+      if (next !== undefined && next.first <= block.last) {
+        block.last = Math.max(block.last, next.last);
+        block.edits.push(...next.edits);
+        blocks.splice(k + 1, 1);
       }
-      v.set(k, x);
-      if (x >= n && y >= m) break outer;
+      text = edited(block);
     }
+    block.added = splitLines(text);
   }
-  const ops: Op[] = [];
-  let x = n;
-  let y = m;
-  for (let d = trace.length - 1; d >= 0 && (x > 0 || y > 0); d--) {
-    const vd = trace[d]!;
-    const k = x - y;
-    const down = k === -d || (k !== d && (vd.get(k - 1) ?? -1) < (vd.get(k + 1) ?? -1));
-    const prevK = down ? k + 1 : k - 1;
-    const prevX = vd.get(prevK) ?? 0;
-    const prevY = prevX - prevK;
-    while (x > prevX && y > prevY) {
-      x--;
-      y--;
-      ops.push({ kind: " ", line: a[x]! });
-    }
-    if (d > 0) {
-      if (down) ops.push({ kind: "+", line: b[--y]! });
-      else ops.push({ kind: "-", line: a[--x]! });
-    }
-  }
-  return ops.reverse();
-}
-
-function show(op: Op): string {
-  const ending = /(\r\n|\r|\n)$/.exec(op.line)?.[0];
-  if (ending === undefined) return `${op.kind}${op.line}\n\\ No newline at end of file\n`;
-  // CRLF lines keep their CR, as diff(1) prints them, so that patch(1) rewrites them byte for byte.
-  return ending === "\r\n" ? `${op.kind}${op.line}` : `${op.kind}${op.line.slice(0, -ending.length)}\n`;
-}
-
-/** The diff of `before` and `after` under the names `from` and `to`; empty when they are equal. */
-export function unifiedDiff(before: string, after: string, from: string, to: string, context = 3): string {
-  if (before === after) return "";
-  const ops = editScript(splitLines(before), splitLines(after));
-  const out: string[] = [`--- ${from}\n`, `+++ ${to}\n`];
+  const out: string[] = [];
+  let delta = 0;
   let i = 0;
-  while (i < ops.length) {
-    while (i < ops.length && ops[i]!.kind === " ") i++;
-    if (i >= ops.length) break;
-    const start = Math.max(0, i - context);
-    let end = i;
-    // A hunk runs on while changes are at most 2 * context lines apart.
-    for (;;) {
-      while (end < ops.length && ops[end]!.kind !== " ") end++;
-      let gap = end;
-      while (gap < ops.length && ops[gap]!.kind === " ") gap++;
-      if (gap < ops.length && gap - end <= 2 * context) end = gap;
-      else {
-        end = Math.min(ops.length, end + context);
-        break;
-      }
+  while (i < blocks.length) {
+    let j = i;
+    while (j + 1 < blocks.length && blocks[j + 1]!.first - blocks[j]!.last - 1 <= 2 * context) j++;
+    const start = Math.max(0, blocks[i]!.first - context);
+    const end = Math.min(old.length - 1, blocks[j]!.last + context);
+    const body: string[] = [];
+    let oldCount = 0;
+    let newCount = 0;
+    let line = start;
+    for (const block of blocks.slice(i, j + 1)) {
+      for (; line < block.first; line++, oldCount++, newCount++) body.push(show(" ", old[line]!));
+      for (; line <= block.last; line++, oldCount++) body.push(show("-", old[line]!));
+      for (const l of block.added) body.push(show("+", l));
+      newCount += block.added.length;
     }
-    const before = ops.slice(0, start);
-    const oldStart = before.filter((o) => o.kind !== "+").length + 1;
-    const newStart = before.filter((o) => o.kind !== "-").length + 1;
-    const hunk = ops.slice(start, end);
-    const oldCount = hunk.filter((o) => o.kind !== "+").length;
-    const newCount = hunk.filter((o) => o.kind !== "-").length;
-    out.push(`@@ -${oldCount === 0 ? oldStart - 1 : oldStart},${oldCount} +${newCount === 0 ? newStart - 1 : newStart},${newCount} @@\n`);
-    for (const op of hunk) out.push(show(op));
-    i = end;
+    for (; line <= end; line++, oldCount++, newCount++) body.push(show(" ", old[line]!));
+    if (body.some((b) => b[0] !== " ")) {
+      const oldStart = oldCount === 0 ? start : start + 1;
+      const newStart = newCount === 0 ? start + delta : start + delta + 1;
+      out.push(`@@ -${oldStart},${oldCount} +${newStart},${newCount} @@\n`, ...body);
+    }
+    delta += newCount - oldCount;
+    i = j + 1;
   }
-  return out.join("");
+  return out.length === 0 ? "" : `--- ${from}\n+++ ${to}\n${out.join("")}`;
 }

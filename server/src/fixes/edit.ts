@@ -9,6 +9,9 @@ import type { FixContext, TextEdit } from "./types.ts";
  */
 
 const BLANK_OR_COMMENT = /^[ \t]*([#!].*)?$/;
+
+/** A file's indentation unit, by text: scanning a big file once per fix would make `fix` quadratic. */
+const units = new Map<string, { text: string; unit: string }>();
 const INDENT_OR_CONDITIONAL = /^[ \t]*(@\^?[^ \t]+[ \t]+)?$/;
 
 export class Editor {
@@ -39,18 +42,29 @@ export class Editor {
   }
 
   lineEnd(text: string, offset: number): number {
-    const match = /[\r\n]/.exec(text.slice(offset));
-    return match === null ? text.length : offset + match.index;
+    let end = offset;
+    while (end < text.length && text[end] !== "\n" && text[end] !== "\r") end++;
+    return end;
   }
 
   indentAt(text: string, offset: number): string {
     const start = this.lineStart(text, offset);
-    return /^[ \t]*/.exec(text.slice(start))![0];
+    let end = start;
+    while (text[end] === " " || text[end] === "\t") end++;
+    return text.slice(start, end);
   }
 
   /** One level of indentation: a tab when the file indents with tabs, else its smallest space step (4 if none). */
   unit(file: string): string {
     const text = this.text(file) ?? "";
+    const known = units.get(file);
+    if (known !== undefined && known.text === text) return known.unit;
+    const unit = this.measureUnit(text);
+    units.set(file, { text, unit });
+    return unit;
+  }
+
+  private measureUnit(text: string): string {
     const indents = [...text.matchAll(/^([ \t]+)\S/gm)].map((m) => m[1]!);
     if (indents.some((i) => i.startsWith("\t"))) return "\t";
     const step = Math.min(...indents.map((i) => i.length).filter((n) => n > 0));
@@ -126,11 +140,14 @@ export class Editor {
     const eol = this.eol(brace.file);
     const unit = this.unit(brace.file);
     let indent = this.indentAt(text, brace.start) + unit;
-    for (const m of text.slice(end).matchAll(/[^\r\n]*/g)) {
-      const line = m[0];
-      if (line.trim() === "") continue;
-      if (!line.trim().startsWith("}")) indent = /^[ \t]*/.exec(line)![0];
-      break;
+    for (let at = end; at < text.length; ) {
+      const lineEnd = this.lineEnd(text, at);
+      const line = text.slice(at, lineEnd);
+      if (line.trim() !== "") {
+        if (!line.trim().startsWith("}")) indent = this.indentAt(text, at);
+        break;
+      }
+      at = lineEnd + 1;
     }
     const body = this.prefixed(lines, indent, unit, configId);
     return { file: brace.file, start: end, end, newText: body.map((l) => eol + l).join("") };
@@ -148,12 +165,17 @@ export function sameEdit(a: TextEdit, b: TextEdit): boolean {
   return a.file === b.file && a.start === b.start && a.end === b.end && a.newText === b.newText;
 }
 
-/** Applies non-overlapping edits of one file to its text. */
+/** Applies non-overlapping edits of one file to its text, in one pass. */
 export function applyEdits(text: string, edits: readonly TextEdit[]): string {
-  const sorted = [...edits].sort((a, b) => b.start - a.start || b.end - a.end);
-  let out = text;
-  for (const e of sorted) out = out.slice(0, e.start) + e.newText + out.slice(e.end);
-  return out;
+  const sorted = [...edits].sort((a, b) => a.start - b.start || a.end - b.end);
+  const parts: string[] = [];
+  let at = 0;
+  for (const e of sorted) {
+    parts.push(text.slice(at, e.start), e.newText);
+    at = e.end;
+  }
+  parts.push(text.slice(at));
+  return parts.join("");
 }
 
 /** "a.conf", "a.conf and b.conf", "a.conf, b.conf and c.conf". */

@@ -3,7 +3,9 @@ import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { main, type CliIo } from "../../../server/src/cli.ts";
+import { execFileSync } from "node:child_process";
 import { unifiedDiff } from "../../../server/src/fixes/diff.ts";
+import { applyEdits } from "../../../server/src/fixes/index.ts";
 import { PAIR_FIXTURES } from "./harness.ts";
 
 /** `keepalived-ha check` with pairs and `keepalived-ha fix`, in-process, on copies of the fixture sets. */
@@ -29,6 +31,12 @@ function copySet(set: string, names = ["keepalived-primary.conf", "keepalived-st
     copyFileSync(join(PAIR_FIXTURES, set, name), target);
   }
   return dir;
+}
+
+/** A small deterministic generator, so that a failing case can be replayed. */
+function seeded(seed: number): () => number {
+  let state = seed;
+  return () => ((state = (state * 1103515245 + 12345) % 2147483648) / 2147483648);
 }
 
 const read = (dir: string, name: string): string => readFileSync(join(dir, name), "utf8");
@@ -112,8 +120,27 @@ describe("cli: check with pairs, fix", () => {
   });
 
   it("unified diffs end lines as the file does", () => {
-    assert.equal(unifiedDiff("a\nb\nc", "a\nB\nc", "f", "f"), "--- f\n+++ f\n@@ -1,3 +1,3 @@\n a\n-b\n+B\n c\n\\ No newline at end of file\n");
-    assert.equal(unifiedDiff("a\r\nb\r\n", "a\r\nc\r\n", "f", "f"), "--- f\n+++ f\n@@ -1,2 +1,2 @@\n a\r\n-b\r\n+c\r\n");
-    assert.equal(unifiedDiff("same\n", "same\n", "f", "f"), "");
+    const edit = (start: number, end: number, newText: string) => ({ file: "f", start, end, newText });
+    assert.equal(unifiedDiff("a\nb\nc", [edit(2, 3, "B")], "f", "f"), "--- f\n+++ f\n@@ -1,3 +1,3 @@\n a\n-b\n+B\n c\n\\ No newline at end of file\n");
+    assert.equal(unifiedDiff("a\r\nb\r\n", [edit(3, 4, "c")], "f", "f"), "--- f\n+++ f\n@@ -1,2 +1,2 @@\n a\r\n-b\r\n+c\r\n");
+    assert.equal(unifiedDiff("same\n", [], "f", "f"), "");
+  });
+
+  it("unified diffs of random edits apply with patch(1) to exactly the edited text", function () {
+    const random = seeded(7);
+    const dir = mkdtempSync(join(tmpdir(), "kha-diff-"));
+    for (let round = 0; round < 150; round++) {
+      const lines = Array.from({ length: 1 + Math.floor(random() * 30) }, (_, i) => `line ${i % 5}`);
+      const eol = random() < 0.3 ? "\r\n" : "\n";
+      const before = lines.join(eol) + (random() < 0.3 ? "" : eol);
+      const cuts = [...new Set(Array.from({ length: 2 + Math.floor(random() * 6) }, () => Math.floor(random() * (before.length + 1))))].sort((a, b) => a - b);
+      const edits = [];
+      for (let k = 0; k + 1 < cuts.length; k += 2) edits.push({ file: "f", start: cuts[k]!, end: random() < 0.3 ? cuts[k]! : cuts[k + 1]!, newText: ["", "X", `new${eol}`, `${eol}ins`][Math.floor(random() * 4)]! });
+      const after = applyEdits(before, edits);
+      writeFileSync(join(dir, "f"), before);
+      writeFileSync(join(dir, "f.patch"), unifiedDiff(before, edits, "f", "f"));
+      if (before !== after) execFileSync("patch", ["-s", "-p0", "-i", "f.patch"], { cwd: dir });
+      assert.equal(readFileSync(join(dir, "f"), "utf8"), after, JSON.stringify({ before, edits }));
+    }
   });
 });
