@@ -20,10 +20,10 @@ describe("language server: primary/standby pairs", () => {
   const uriOf = (name: string): string => pathToFileURL(join(dir, name)).href;
   const texts = new Map<string, { text: string; version: number }>();
 
-  async function start(onDisk: Record<string, string>): Promise<void> {
+  async function start(onDisk: Record<string, string>, settings?: unknown): Promise<void> {
     dir = mkdtempSync(join(tmpdir(), "kha-pair-"));
     for (const [name, text] of Object.entries(onDisk)) writeFileSync(join(dir, name), text);
-    server = await startInBand({ rootUri: pathToFileURL(dir).href });
+    server = await startInBand({ rootUri: pathToFileURL(dir).href, ...(settings !== undefined ? { settings } : {}) });
   }
 
   async function open(name: string, text: string): Promise<void> {
@@ -123,6 +123,15 @@ describe("language server: primary/standby pairs", () => {
     const cleared = server.diagnostics(standby, (d) => d.length === 0);
     await server.close(standby);
     await Promise.all([again, cleared]);
+  });
+
+  it("pairs the files of a keepalived.peers group whatever their addresses say", async () => {
+    const router = (name: string, vip: string): string => `vrrp_instance ${name} {\n  state BACKUP\n  interface eth0\n  virtual_router_id 51\n  priority 100\n  virtual_ipaddress {\n    ${vip}\n  }\n}\n`;
+    const files = { "keepalived-a.conf": router("VI_A", "10.0.0.100/24"), "keepalived-b.conf": router("VI_B", "10.0.0.200/24") };
+    await start(files, { peers: [["keepalived-*.conf"]] });
+    const seen = server.diagnostics(uriOf("keepalived-a.conf"), has("vip-mismatch"));
+    await open("keepalived-a.conf", files["keepalived-a.conf"]);
+    await seen;
   });
 
   it("fixes a placeholder auth_pass in both files with one random password", async () => {
