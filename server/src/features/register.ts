@@ -2,6 +2,7 @@ import { CodeActionKind, type Connection, type ServerCapabilities } from "vscode
 import { uriOfFile } from "../workspace/uri.ts";
 import type { Workspace } from "../workspace/workspace.ts";
 import { codeActions } from "./codeActions.ts";
+import { codeLenses } from "./codeLens.ts";
 import { completion } from "./completion.ts";
 import type { Locator } from "./diagnostics.ts";
 import { formatText } from "./formatting.ts";
@@ -36,6 +37,7 @@ export function registerFeatures(connection: Connection, workspace: Workspace, l
   connection.onCompletion(guard("completion", [], (p) => completion(workspace, p)));
   connection.onCodeAction(guard("codeAction", [], (p) => codeActions(workspace, locator, p)));
   connection.onHover(guard("hover", null, (p) => hover(workspace, p)));
+  connection.onCodeLens(guard("codeLens", [], (p) => codeLenses(workspace, p)));
   connection.onDocumentSymbol(guard("documentSymbol", [], (p) => documentSymbols(workspace, p.textDocument.uri)));
   connection.onFoldingRanges(guard("foldingRange", [], (p) => foldingRanges(workspace, p.textDocument.uri)));
   connection.onSelectionRanges(guard("selectionRange", [], (p) => selectionRanges(workspace, p.textDocument.uri, p.positions)));
@@ -60,6 +62,7 @@ export function registerFeatures(connection: Connection, workspace: Workspace, l
     completionProvider: { triggerCharacters: [" "], resolveProvider: false },
     codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
     hoverProvider: true,
+    codeLensProvider: { resolveProvider: false },
     documentSymbolProvider: { label: "keepalived" },
     foldingRangeProvider: true,
     selectionRangeProvider: true,
