@@ -119,6 +119,40 @@ export class VipWatch extends EventEmitter<{ change: [VipEvent] }> {
     });
   }
 
+  /**
+   * Resolves once `condition` has held for `holdMs` without a break, with the time it began to hold; a break
+   * starts the wait again. Rejects after `deadlineMs`. For start-up, where both nodes may hold the VIP for an
+   * instant before the lower priority steps back.
+   */
+  settles(condition: (holders: string[]) => boolean, holdMs: number, deadlineMs: number, what: string): Promise<number> {
+    return new Promise((resolve, reject) => {
+      let holdTimer: NodeJS.Timeout | undefined;
+      let since = 0;
+      const arm = (t: number): void => {
+        clearTimeout(holdTimer);
+        holdTimer = undefined;
+        if (!condition(this.holders())) return;
+        since = t;
+        holdTimer = setTimeout(() => {
+          cleanup();
+          resolve(since);
+        }, holdMs);
+      };
+      const onChange = (event: VipEvent): void => arm(event.t);
+      const deadline = setTimeout(() => {
+        cleanup();
+        reject(new Error(`${what}: not settled within ${(deadlineMs / 1000).toFixed(1)} s (the VIP is on ${this.describe()}; changes: ${this.history()})`));
+      }, deadlineMs);
+      const cleanup = (): void => {
+        clearTimeout(holdTimer);
+        clearTimeout(deadline);
+        this.off("change", onChange);
+      };
+      this.on("change", onChange);
+      arm(this.events.at(-1)?.t ?? now());
+    });
+  }
+
   /** The changes so far, relative to the first: "+a 0.00, -a 6.21, +b 6.19". */
   history(from = this.events[0]?.t ?? now()): string {
     return this.events.map((e) => `${e.added ? "+" : "-"}${e.node} ${((e.t - from) / 1000).toFixed(2)}`).join(", ") || "none";
