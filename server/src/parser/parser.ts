@@ -10,9 +10,10 @@ import type { BraceToken, StatementNode, SyntaxTree } from "./syntax.ts";
  * any arrangement of statements and braces; only the braces can fail to balance.
  *
  * The scanner has already read each statement (scanner.ts) and marks those a `{` follows as Head (carrying
- * that brace), so the parser reads one token per statement, per `}` and per `{` no statement owns. Blocks are kept on a stack by the embedded actions
- * rather than by a recursive rule: a file of 10,000 nested blocks parses as well as a flat one, and no rule is
- * entered per block. The alternatives are built once, so reading a token allocates nothing but the tree.
+ * that brace), so the parser reads one token per statement, per `}` and per `{` no statement owns. Blocks are kept
+ * on a stack by the embedded actions rather than by a recursive rule: a file of 10,000 nested blocks parses as well
+ * as a flat one, and no rule is entered per block. The alternatives are built once, so reading a token allocates
+ * nothing but the tree.
  */
 export class KeepalivedParser extends EmbeddedActionsParser {
   /** Statements of the innermost open block (of the document at the top level). */

@@ -19,12 +19,13 @@ import {
   Word,
 } from "./tokens.ts";
 
-/**
+/*
  * A hand-written scanner for keepalived.conf: one pass over the characters that yields, per statement, a
  * StatementNode (its words and prefixes as word-level tokens), and for the parser one token per statement plus the
  * braces. keepalived reads a line at a time and splits it at braces, so a statement is the words of one line up to a
  * brace; whether a block follows is known once the next token is seen.
  */
+
 /** A statement that is also the parser's token for it. */
 export interface StatementToken extends IToken, StatementNode {
   /** For a Head: the `{` of its block, which has no token of its own in the parser's input. */
