@@ -47,7 +47,8 @@ export async function startInBand(options: { rootUri?: string; capabilities?: Cl
   client.onNotification("window/logMessage", () => undefined);
   client.listen();
   await client.sendRequest("initialize", {
-    processId: process.pid,
+    // A process id makes the server poll that process every few seconds, which keeps mocha from exiting.
+    processId: null,
     rootUri: options.rootUri ?? null,
     capabilities: options.capabilities ?? { workspace: { configuration: true } },
     initializationOptions: options.settings !== undefined ? { settings: options.settings } : undefined,

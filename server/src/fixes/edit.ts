@@ -158,7 +158,7 @@ export class Editor {
 export function overlaps(a: TextEdit, b: TextEdit): boolean {
   if (a.file !== b.file) return false;
   if (a.start === a.end && b.start === b.end) return a.start === b.start;
-  return a.start < b.end && b.start < a.end || (a.start === a.end && a.start > b.start && a.start < b.end) || (b.start === b.end && b.start > a.start && b.start < a.end);
+  return a.start < b.end && b.start < a.end;
 }
 
 export function sameEdit(a: TextEdit, b: TextEdit): boolean {

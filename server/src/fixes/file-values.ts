@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { Editor } from "./edit.ts";
 import { lineAt, lineHasBrace, startsLine } from "./locate.ts";
-import { provider, type Fix, type FixTarget, type TextEdit } from "./types.ts";
+import { provider, type Fix, type TextEdit } from "./types.ts";
 
 /**
  * Fixes of words keepalived reads otherwise than meant: `;` separators, `#`/`!` inside words, extra words, a
@@ -153,4 +153,3 @@ export const ignoredSettingFixes = provider({
   },
 });
 
-export type { FixTarget };
