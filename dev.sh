@@ -12,8 +12,8 @@ cd "$(dirname "${BASH_SOURCE[0]}")"
 
 # keepalived: the reference checker and the HA lab's daemons; iproute2/util-linux: the tests' network
 # namespaces; shellcheck/yamllint: proofs of the generated scripts and compose file; mosquitto: the lab's
-# MQTT broker; chromium and libkrb5-dev: code-server and the UI tests (installed by setup-vscode.sh).
-TEST_PACKAGES=(keepalived iproute2 util-linux shellcheck yamllint mosquitto)
+# MQTT broker; netcat-openbsd and curl: what the generated health check calls; chromium and libkrb5-dev: code-server and the UI tests (installed by setup-vscode.sh).
+TEST_PACKAGES=(keepalived iproute2 util-linux shellcheck yamllint mosquitto netcat-openbsd curl)
 
 say() { printf '[dev.sh] %s\n' "$*"; }
 

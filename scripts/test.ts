@@ -20,6 +20,9 @@ interface Suite {
   spec: string[];
 }
 
+/** Generous: the slowest suites (lab, vscode) take about 4 minutes on this kind of machine. */
+const SUITE_TIMEOUT_MS = 20 * 60 * 1000;
+
 const SUITES: Suite[] = [
   { name: "unit", spec: ["test/unit/**/*.test.ts"] },
   { name: "corpus", spec: ["test/corpus/**/*.test.ts"] },
@@ -46,8 +49,10 @@ function runSuite(suite: Suite): Stats | undefined {
   const result = spawnSync(
     process.execPath,
     [join(root, "node_modules/mocha/bin/mocha.js"), "--config", join(root, ".mocharc.json"), "--reporter", join(root, "scripts/mocha-reporter.cjs"), "--reporter-option", `stats=${statsFile}`, ...suite.spec],
-    { cwd: root, stdio: "inherit", env: process.env },
+    // A suite that outlives its budget (a handle left open, a hung server) fails instead of stalling CI.
+    { cwd: root, stdio: "inherit", env: process.env, timeout: SUITE_TIMEOUT_MS, killSignal: "SIGKILL" },
   );
+  if (result.error !== undefined) console.error(`suite ${suite.name}: ${result.error.message}`);
   let stats: Stats = { passes: 0, failures: result.status === 0 ? 0 : 1, pending: 0 };
   if (existsSync(statsFile)) stats = JSON.parse(readFileSync(statsFile, "utf8")) as Stats;
   else if (result.status !== 0) console.error(`suite ${suite.name} ended with status ${result.status} before reporting`);
