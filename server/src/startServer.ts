@@ -25,6 +25,7 @@ export function startServer(connection: Connection): Workspace {
   const workspace = new Workspace();
   const documents = new TextDocuments(TextDocument);
   let pullDiagnostics = false;
+  let codeLensRefresh = false;
   let configurationRequests = false;
   const published = new Map<string, string>();
 
@@ -37,6 +38,7 @@ export function startServer(connection: Connection): Workspace {
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     pullDiagnostics = params.capabilities.textDocument?.diagnostic !== undefined;
+    codeLensRefresh = params.capabilities.workspace?.codeLens?.refreshSupport === true;
     configurationRequests = params.capabilities.workspace?.configuration === true;
     const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri !== null ? [params.rootUri] : []);
     workspace.setFolders(folders);
@@ -89,11 +91,15 @@ export function startServer(connection: Connection): Workspace {
     refreshDiagnostics();
   });
 
-  // Diagnostics: pushed after a coalescing tick, or pulled by clients that support it.
+  // Diagnostics: pushed after a coalescing tick, or pulled by clients that support it. A pulling client asks
+  // again by itself when an open document changes (interFileDependencies makes it re-pull the others too), so
+  // it is only told to refresh when something else changed: settings, files on disk. Code lenses (the
+  // failover timeline) read the peer files too, so they refresh whenever anything changed.
   let scheduled = false;
-  function refreshDiagnostics(): void {
+  function refreshDiagnostics(cause: "document" | "other" = "other"): void {
+    if (codeLensRefresh) connection.languages.codeLens.refresh().catch(() => undefined);
     if (pullDiagnostics) {
-      connection.languages.diagnostics.refresh().catch(() => undefined);
+      if (cause === "other") connection.languages.diagnostics.refresh().catch(() => undefined);
       return;
     }
     if (scheduled) return;
@@ -135,11 +141,11 @@ export function startServer(connection: Connection): Workspace {
 
   documents.onDidOpen((e) => {
     workspace.documents.set(e.document);
-    refreshDiagnostics();
+    refreshDiagnostics("document");
   });
   documents.onDidChangeContent((e) => {
     workspace.documents.set(e.document);
-    refreshDiagnostics();
+    refreshDiagnostics("document");
   });
   documents.onDidClose((e) => {
     workspace.documents.delete(e.document.uri);
