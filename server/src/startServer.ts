@@ -1,4 +1,5 @@
 import {
+  CodeLensRefreshRequest,
   DidChangeConfigurationNotification,
   DocumentDiagnosticReportKind,
   TextDocuments,
@@ -97,7 +98,7 @@ export function startServer(connection: Connection): Workspace {
   // failover timeline) read the peer files too, so they refresh whenever anything changed.
   let scheduled = false;
   function refreshDiagnostics(cause: "document" | "other" = "other"): void {
-    if (codeLensRefresh) connection.languages.codeLens.refresh().catch(() => undefined);
+    if (codeLensRefresh) connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
     if (pullDiagnostics) {
       if (cause === "other") connection.languages.diagnostics.refresh().catch(() => undefined);
       return;
