@@ -155,7 +155,7 @@ export const DIAGNOSTIC_CODES = {
   },
   "both-master": {
     severity: "warning",
-    summary: "More than one member starts as MASTER: each takes the VIP at startup (and after every restart) until it hears the other.",
+    summary: "More than one member starts as MASTER: each takes the VIP after one advert interval instead of three, so nodes started together hold it at once until the lower priority hears the higher.",
     pair: true,
   },
   "preempt-missing": {
