@@ -1,5 +1,5 @@
 import type { Hover, HoverParams } from "vscode-languageserver";
-import { effectivePriority } from "../model/config.ts";
+import { priorityOf } from "../checks/effective.ts";
 import type { Workspace } from "../workspace/workspace.ts";
 import { locate } from "./context.ts";
 import { keywordMarkdown } from "./keywordDocs.ts";
@@ -35,7 +35,7 @@ export function hover(workspace: Workspace, params: HoverParams): Hover | null {
     if (instance === undefined) return null;
     const facts = [
       `state ${instance.state?.value ?? "BACKUP (default)"}`,
-      `priority ${effectivePriority(instance)}`,
+      `priority ${priorityOf(instance)?.value ?? 100}`,
       `VRID ${instance.vrid?.value ?? "not set"}`,
       `advert every ${instance.advertInt?.value ?? 1} s`,
       instance.unicastPeers.length > 0 ? `unicast to ${instance.unicastPeers.map((p) => p.value).join(", ")}` : "multicast",

@@ -1,4 +1,4 @@
-import { effectivePriority, effectiveState } from "../model/config.ts";
+import { priorityOf, startStateOf } from "../checks/effective.ts";
 import { fileOfUri } from "../workspace/uri.ts";
 import type { Workspace } from "../workspace/workspace.ts";
 import { ownerAnalysis } from "./context.ts";
@@ -28,8 +28,8 @@ export function fileStatus(workspace: Workspace, uri: string): FileStatus | null
   if (analysis === undefined || config === undefined) return null;
   const instances: InstanceStatus[] = config.instances.map((i) => ({
     name: i.name?.text ?? "?",
-    state: effectiveState(i),
-    priority: effectivePriority(i),
+    state: startStateOf(config, i),
+    priority: priorityOf(i)?.value ?? 100,
     vips: i.vips.map((v) => v.address.text.split("/")[0]!),
     ...(i.vrid !== undefined ? { vrid: i.vrid.value } : {}),
   }));

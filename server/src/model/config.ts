@@ -99,17 +99,3 @@ export function globalSetting(config: Config, keyword: string): Directive | unde
 
 /** The last directive of each keyword in the global_defs blocks, per configuration. */
 const globalSettings = new WeakMap<Config, Map<string, Directive>>();
-
-/** keepalived's defaults: priority 255 for an initial MASTER without one, else 100; state BACKUP unless 255. */
-export function effectivePriority(instance: VrrpInstance): number {
-  const p = instance.priority?.value;
-  if (p !== undefined && p >= 1 && p <= 255) return p;
-  if (instance.priority === undefined && instance.state?.value === "MASTER") return 255;
-  return 100;
-}
-
-export function effectiveState(instance: VrrpInstance): "MASTER" | "BACKUP" {
-  if (instance.state?.value === "MASTER") return "MASTER";
-  if (instance.state === undefined && effectivePriority(instance) === 255) return "MASTER";
-  return "BACKUP";
-}

@@ -1,5 +1,6 @@
 import { strict as assert } from "node:assert";
-import { effectivePriority, effectiveState, globalSetting, scriptWeights } from "../../../server/src/model/config.ts";
+import { priorityOf, startStateOf } from "../../../server/src/checks/effective.ts";
+import { globalSetting, scriptWeights } from "../../../server/src/model/config.ts";
 import { build, config, ROOT } from "./helpers.ts";
 
 /** The typed model: what each block sets, as keepalived reads it, every element with its file and place. */
@@ -175,14 +176,17 @@ describe("model: config", () => {
 
   it("derives keepalived's defaults: priority 255 and MASTER for an owner, else 100 and BACKUP", () => {
     const of = (lines: string): [number, string] => {
-      const i = config(`vrrp_instance X {\n${lines}\n}`).instances[0]!;
-      return [effectivePriority(i), effectiveState(i)];
+      const c = config(`vrrp_instance X {\n${lines}\n}`);
+      const i = c.instances[0]!;
+      return [priorityOf(i)?.value ?? 100, startStateOf(c, i)];
     };
     assert.deepEqual(of("state MASTER"), [255, "MASTER"]);
     assert.deepEqual(of("state BACKUP"), [100, "BACKUP"]);
     assert.deepEqual(of("priority 255"), [255, "MASTER"]);
     assert.deepEqual(of("state MASTER\npriority 100"), [100, "MASTER"]);
     assert.deepEqual(of("priority 0"), [100, "BACKUP"]);
+    // An unreadable priority is reported and replaced by 100, not treated as missing (which would mean 255).
+    assert.deepEqual(of("state MASTER\npriority abc"), [100, "MASTER"]);
   });
 
   it("reads virtual servers, their real servers and health checkers", () => {
