@@ -179,9 +179,10 @@ describe("HA lab: pair diagnostics reproduced on real keepalived", function () {
     });
   });
 
-  it("our timeline: nopreempt on the standby keeps a failing check from moving the VIP", async () => {
+  it("standby-nopreempt (nopreempt on the standby): a failing check never moves the VIP", async () => {
     const setup = edited(base(), "nopreempt-standby", "nopreempt on the standby", { standby: [["advert_int 1", "advert_int 1\n    nopreempt"]] });
     await withPair(setup, async (pair) => {
+      reported(pair, "standby-nopreempt", /never takes the VIP from a master that is still alive/);
       const timeline = timelineOf(pair);
       const check = timeline.checks[0]!;
       assert.ok(!check.failover.moves && /nopreempt/.test(check.failover.reason), "our timeline says a failing check leaves the VIP where it is");

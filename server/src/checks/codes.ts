@@ -158,6 +158,11 @@ export const DIAGNOSTIC_CODES = {
     summary: "More than one member starts as MASTER: each takes the VIP after one advert interval instead of three, so nodes started together hold it at once until the lower priority hears the higher.",
     pair: true,
   },
+  "standby-nopreempt": {
+    severity: "warning",
+    summary: "A standby with `nopreempt` never takes the VIP from a live master, so a failing weighted check of the primary moves nothing.",
+    pair: true,
+  },
   "preempt-missing": {
     severity: "information",
     summary: "The node meant to hold the VIP has no explicit `preempt` (keepalived preempts by default); a warning when its `nopreempt` keeps the VIP from coming back.",

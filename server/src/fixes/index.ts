@@ -5,7 +5,7 @@ import { nopreemptMasterFixes, priority255Fixes, missingKeywordFixes, unicastSel
 import { deprecatedFixes, syncMemberFixes, trackNameFixes, undefinedVariableFixes, unknownKeywordFixes } from "./file-keywords.ts";
 import { commentInValueFixes, extraArgumentFixes, ignoredSettingFixes, invalidValueFixes, lineContinuationFixes, semicolonFixes } from "./file-values.ts";
 import { unicastFixes, vipFixes, vridCollisionFixes, weightFixes } from "./pair-network.ts";
-import { bothMasterFixes, preemptMissingFixes, priorityReversedFixes, priorityTieFixes } from "./pair-roles.ts";
+import { bothMasterFixes, preemptMissingFixes, priorityReversedFixes, priorityTieFixes, standbyNopreemptFixes } from "./pair-roles.ts";
 import { authPassFixes, authTypeFixes, valueFixes } from "./pair-values.ts";
 import type { Fix, FixContext, FixProvider, FixTarget } from "./types.ts";
 
@@ -25,6 +25,7 @@ export const FIX_PROVIDERS: readonly FixProvider[] = [
   priorityTieFixes,
   bothMasterFixes,
   preemptMissingFixes,
+  standbyNopreemptFixes,
   unknownKeywordFixes,
   deprecatedFixes,
   trackNameFixes,

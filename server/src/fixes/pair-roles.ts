@@ -92,3 +92,15 @@ export const preemptMissingFixes = provider({
     return edit === undefined ? [] : [{ title: `Add preempt ${where}`, edits: [edit], preferred: true }];
   },
 });
+
+export const standbyNopreemptFixes = provider({
+  codes: ["standby-nopreempt"],
+  schema: z.object({ standby: RoleSite, here: z.enum(["standby", "holder"]) }),
+  fixes(data, _target, ctx) {
+    const standby = data.standby;
+    if (standby.nopreemptWord === undefined) return [];
+    const edit = new Editor(ctx).replaceWord(standby.nopreemptWord, "preempt", standby);
+    const where = data.here === "standby" ? "here" : `in ${standby.label}`;
+    return edit === undefined ? [] : [{ title: `Replace nopreempt with preempt ${where}, so a failing check moves the VIP`, edits: [edit], preferred: true }];
+  },
+});

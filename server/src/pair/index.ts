@@ -11,6 +11,7 @@ import { peerNotFound } from "./peer-not-found.ts";
 import { preemptMissing } from "./preempt-missing.ts";
 import { priorityReversed } from "./priority-reversed.ts";
 import { priorityTie } from "./priority-tie.ts";
+import { standbyNopreempt } from "./standby-nopreempt.ts";
 import { unicastNotMirrored } from "./unicast-not-mirrored.ts";
 import { vipMismatch } from "./vip-mismatch.ts";
 import { vridCollision } from "./vrid-collision.ts";
@@ -31,6 +32,7 @@ export const clusterChecks: ClusterCheck[] = [
   priorityReversed,
   priorityTie,
   weightTooSmall,
+  standbyNopreempt,
   preemptMissing,
 ];
 

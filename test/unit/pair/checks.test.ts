@@ -21,7 +21,7 @@ describe("pair checks", () => {
   it("declares every pair code in the code table", () => {
     assert.deepEqual(PAIR_CODES.sort(), [
       "advert-int-mismatch", "auth-pass-mismatch", "auth-type-mismatch", "both-master", "peer-not-found", "preempt-missing",
-      "priority-reversed", "priority-tie", "unicast-not-mirrored", "vip-mismatch", "vrid-collision", "vrid-mismatch", "weight-too-small",
+      "priority-reversed", "priority-tie", "standby-nopreempt", "unicast-not-mirrored", "vip-mismatch", "vrid-collision", "vrid-mismatch", "weight-too-small",
     ]);
   });
 
@@ -97,6 +97,24 @@ describe("pair checks", () => {
     assert.equal(sticky.text(warning.a.span), "nopreempt");
     // With state MASTER keepalived clears nopreempt: nopreempt-master says it, not this check.
     assert.deepEqual(guide(GUIDE_STANDBY, primaryWith(["preempt\n", "nopreempt\n"])).of("preempt-missing"), []);
+  });
+
+  it("standby-nopreempt: a weighted check of the primary never moves the VIP to a nopreempt standby (measured in the lab)", () => {
+    const p = guide(standbyWith(["advert_int 1\n", "advert_int 1\nnopreempt\n"]));
+    const { a, b } = inBoth(p, "standby-nopreempt");
+    assert.equal(p.text(b.span), "nopreempt");
+    assert.equal(p.text(a.span), "-30");
+    assert.match(b.message, /drops to priority 70, below this node's 90/);
+    assert.match(b.message, /never takes the VIP from a master that is still alive/);
+    assert.equal(b.severity, "warning");
+    // A check without weight faults the primary, which then gives the VIP away whatever nopreempt says.
+    const fault = guide(
+      standbyWith(["advert_int 1\n", "advert_int 1\nnopreempt\n"]).replace(/weight -30[^\n]*\n/, ""),
+      GUIDE_PRIMARY.replace(/weight -30[^\n]*\n/, ""),
+    );
+    assert.deepEqual(fault.of("standby-nopreempt"), []);
+    // With state MASTER keepalived clears the standby's nopreempt (nopreempt-master says so).
+    assert.deepEqual(guide(standbyWith(["advert_int 1\n", "advert_int 1\nnopreempt\n"], ["state BACKUP", "state MASTER"])).of("standby-nopreempt"), []);
   });
 
   it("unicast-not-mirrored: the list that lacks the address and the address it lacks", () => {
