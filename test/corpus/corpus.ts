@@ -1,13 +1,12 @@
 import { existsSync, readFileSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
 import { analyzeFile, type FileAnalysis } from "../../server/src/analysis.ts";
 import type { Diagnostic } from "../../server/src/checks/diagnostic.ts";
 import { sourceFile } from "../../server/src/model/source.ts";
 import { DiskHost } from "../../server/src/workspace/diskHost.ts";
+import { CORPUS_ROOT } from "../helpers/corpus.ts";
 
-/** The shared corpus beside the project (../shared/corpus from the root), locally and in CI. */
-export const CORPUS = resolve(dirname(fileURLToPath(import.meta.url)), "../../../shared/corpus");
+export const CORPUS = CORPUS_ROOT;
 export const T_CASES = join(CORPUS, "keepalived-t-cases");
 
 export function corpusAvailable(): boolean {

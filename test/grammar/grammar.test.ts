@@ -5,12 +5,13 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { grammarText, readCatalog, wordsOf } from "../../scripts/generate-grammar.ts";
 import { commentStart } from "../../server/src/parser/tokens.ts";
+import { CORPUS_ROOT } from "../helpers/corpus.ts";
 import { grammarPath, root, tokenizeLines } from "./tokenize.ts";
 
 const here = join(root, "test/grammar");
 const config = join(here, "tmgrammar-test.json");
 const tool = join(root, "node_modules/vscode-tmgrammar-test/dist");
-const corpus = join(root, "../shared/corpus");
+const corpus = CORPUS_ROOT;
 
 /** Runs one of vscode-tmgrammar-test's two CLIs; it exits 255 when any assertion or snapshot differs. */
 function runTool(cli: "unit" | "snapshot", args: string[]): { status: number | null; output: string } {

@@ -2,8 +2,11 @@ import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
-/** The shared test corpus, beside the project's clone (locally and in CI). */
-export const CORPUS_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../../../shared/corpus");
+/**
+ * The shared test corpus: ../shared/corpus beside the project's clone (locally and in CI), or wherever
+ * KHA_CORPUS points. Every suite that reads it takes the location from here.
+ */
+export const CORPUS_ROOT = process.env["KHA_CORPUS"] ?? resolve(dirname(fileURLToPath(import.meta.url)), "../../../shared/corpus");
 
 export const CORPUS_SETS = ["keepalived-samples", "keepalived-wild", "keepalived-t-cases"] as const;
 export type CorpusSet = (typeof CORPUS_SETS)[number];
