@@ -1,6 +1,6 @@
 import { NEWEST_VERSION, type KeepalivedVersion } from "./catalog/types.ts";
-import { singleFileChecks } from "./checks/index.ts";
-import { withDefaultSeverity, type CheckContext, type Diagnostic } from "./checks/diagnostic.ts";
+import type { Diagnostic } from "./checks/diagnostic.ts";
+import { runAllChecks } from "./checks/run.ts";
 import { buildDirectives } from "./model/build.ts";
 import { buildConfig, type Config } from "./model/config.ts";
 import type { SourceFile, SourceHost } from "./model/source.ts";
@@ -30,10 +30,7 @@ export interface FileAnalysis {
 }
 
 export function runChecks(config: Config, version: KeepalivedVersion): Diagnostic[] {
-  const diagnostics: Diagnostic[] = [];
-  const ctx: CheckContext = { config, version, report: (d) => diagnostics.push(withDefaultSeverity(d)) };
-  for (const check of singleFileChecks) check(ctx);
-  return diagnostics;
+  return runAllChecks(config, version);
 }
 
 function key(d: Diagnostic): string {

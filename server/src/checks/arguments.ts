@@ -1,8 +1,8 @@
 import { lookupKeyword } from "../catalog/catalog.ts";
 import type { ArgSpec } from "../catalog/types.ts";
 import type { Directive, Word } from "../model/types.ts";
-import type { Check, CheckContext } from "./diagnostic.ts";
-import { allDirectives, containerPath, hasSemicolon, isTrailingBackslash, placeholderTest, whereIs } from "./util.ts";
+import type { CheckContext, DirectiveCheck, DirectiveContext } from "./diagnostic.ts";
+import { containerPath, hasSemicolon, isTrailingBackslash, whereIs } from "./util.ts";
 import { consequenceOf, valueProblem, withoutValue } from "./value-kinds.ts";
 
 /**
@@ -45,6 +45,7 @@ function checkWord(ctx: CheckContext, directive: Directive, arg: ArgSpec, word: 
 function reportExtra(ctx: CheckContext, directive: Directive, read: number): void {
   const spec = directive.spec!;
   const words = directive.args;
+  if (words.length <= read) return;
   const extra = words.slice(read);
   if (extra.length === 0 || extra.some((w) => hasSemicolon(w) || w.text.startsWith(";"))) return;
   if (isTrailingBackslash(extra[extra.length - 1]!, directive)) extra.pop();
@@ -63,7 +64,12 @@ function reportExtra(ctx: CheckContext, directive: Directive, read: number): voi
   });
 }
 
-function checkDirective(ctx: CheckContext, directive: Directive, isPlaceholder: (word: Word) => boolean): void {
+/** A word the value checks read: placeholders, `;` and a line-ending `\\` are other checks' to report. */
+function checkable(ctx: DirectiveContext, directive: Directive, word: Word): boolean {
+  return !ctx.isPlaceholder(word) && !hasSemicolon(word) && !isTrailingBackslash(word, directive);
+}
+
+function checkDirective(ctx: DirectiveContext, directive: Directive): void {
   const spec = directive.spec!;
   const args = spec.args;
   const words = directive.args;
@@ -87,13 +93,12 @@ function checkDirective(ctx: CheckContext, directive: Directive, isPlaceholder: 
     });
     return;
   }
-  const checkable = (word: Word): boolean => !isPlaceholder(word) && !hasSemicolon(word) && !isTrailingBackslash(word, directive);
   for (let i = 0; i < words.length && i < args.length; i++) {
     const arg = args[i]!;
-    if (checkable(words[i]!)) checkWord(ctx, directive, arg, words[i]!);
+    if (checkable(ctx, directive, words[i]!)) checkWord(ctx, directive, arg, words[i]!);
     if (hasSemicolon(words[i]!)) return; // the rest of the line is semicolon.ts's
     if (arg.repeatable === true) {
-      for (let j = i + 1; j < words.length; j++) if (checkable(words[j]!)) checkWord(ctx, directive, arg, words[j]!);
+      for (let j = i + 1; j < words.length; j++) if (checkable(ctx, directive, words[j]!)) checkWord(ctx, directive, arg, words[j]!);
       return;
     }
   }
@@ -101,9 +106,11 @@ function checkDirective(ctx: CheckContext, directive: Directive, isPlaceholder: 
   if (spec.argsKnown && !commandUnquoted && spec.kind === "keyword") reportExtra(ctx, directive, args.length);
 }
 
-export const argumentChecks: Check = (ctx) => {
-  const isPlaceholder = placeholderTest(ctx.config);
-  for (const directive of allDirectives(ctx.config)) {
-    if (directive.role === "keyword" && directive.spec !== undefined) checkDirective(ctx, directive, isPlaceholder);
-  }
+export const argumentChecks: DirectiveCheck = {
+  kind: "directive",
+  name: "argumentChecks",
+  roles: ["keyword"],
+  visit: (directive, ctx) => {
+    if (directive.spec !== undefined) checkDirective(ctx, directive);
+  },
 };

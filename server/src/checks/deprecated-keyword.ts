@@ -1,5 +1,5 @@
-import type { Check } from "./diagnostic.ts";
-import { allDirectives } from "./util.ts";
+import type { Directive } from "../model/types.ts";
+import type { CheckContext, DirectiveCheck } from "./diagnostic.ts";
 
 /**
  * `deprecated-keyword`: keywords (and route words) keepalived has replaced.
@@ -19,32 +19,32 @@ const REPORTED = {
 /** Words inside route items that newer keepalived renamed. */
 const ROUTE_WORDS: Record<string, string> = { gw: "via", or: "nexthop" };
 
-export const deprecatedKeyword: Check = (ctx) => {
-  for (const directive of allDirectives(ctx.config)) {
-    const spec = directive.spec;
-    if (directive.role === "keyword" && spec?.deprecated !== undefined) {
-      const { use, replacement, reported } = spec.deprecated;
+function visit(directive: Directive, ctx: CheckContext): void {
+  const spec = directive.spec;
+  if (directive.role === "keyword" && spec?.deprecated !== undefined) {
+    const { use, replacement, reported } = spec.deprecated;
+    ctx.report({
+      code: "deprecated-keyword",
+      severity: reported === "config_error" ? "warning" : "information",
+      message: `'${spec.name}' is deprecated (use ${replacement !== undefined ? `'${replacement}'` : use}): ${REPORTED[reported]}`,
+      span: directive.keyword.span,
+      tags: ["deprecated"],
+      data: { keyword: spec.name, ...(replacement !== undefined ? { replacement } : {}) },
+    });
+  }
+  if (directive.role === "item" && (spec?.name === "virtual_routes" || spec?.name === "static_routes")) {
+    for (const word of [directive.keyword, ...directive.args]) {
+      const replacement = ROUTE_WORDS[word.text];
+      if (replacement === undefined) continue;
       ctx.report({
         code: "deprecated-keyword",
-        severity: reported === "config_error" ? "warning" : "information",
-        message: `'${spec.name}' is deprecated (use ${replacement !== undefined ? `'${replacement}'` : use}): ${REPORTED[reported]}`,
-        span: directive.keyword.span,
+        message: `Route word '${word.text}' is deprecated (use '${replacement}'): keepalived still reads it`,
+        span: word.span,
         tags: ["deprecated"],
-        data: { keyword: spec.name, ...(replacement !== undefined ? { replacement } : {}) },
+        data: { keyword: word.text, replacement },
       });
     }
-    if (directive.role === "item" && (spec?.name === "virtual_routes" || spec?.name === "static_routes")) {
-      for (const word of [directive.keyword, ...directive.args]) {
-        const replacement = ROUTE_WORDS[word.text];
-        if (replacement === undefined) continue;
-        ctx.report({
-          code: "deprecated-keyword",
-          message: `Route word '${word.text}' is deprecated (use '${replacement}'): keepalived still reads it`,
-          span: word.span,
-          tags: ["deprecated"],
-          data: { keyword: word.text, replacement },
-        });
-      }
-    }
   }
-};
+}
+
+export const deprecatedKeyword: DirectiveCheck = { kind: "directive", name: "deprecatedKeyword", roles: ["keyword", "item"], visit };

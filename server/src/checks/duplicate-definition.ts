@@ -1,8 +1,8 @@
+import type { KeywordSpec } from "../catalog/types.ts";
 import type { NamedBlock, VrrpScript } from "../model/config.ts";
 import type { Directive } from "../model/types.ts";
-import type { Check, CheckContext, DiagnosticInput } from "./diagnostic.ts";
+import type { CheckContext, ConfigCheck, DiagnosticInput, DirectiveCheck } from "./diagnostic.ts";
 import { keptInstances } from "./effective.ts";
-import { allDirectives } from "./util.ts";
 
 /**
  * `duplicate-definition`: a name defined twice (vrrp_instance, vrrp_script, sync group, track file/process), a
@@ -39,46 +39,64 @@ function duplicateNames(
   }
 }
 
-/** Scalar keywords given twice in one block. Notify scripts keep the first; other values the last. */
+function words(d: Directive): string {
+  return d.args.map((a) => a.text).join(" ");
+}
+
+/**
+ * Scalar keywords given twice in one block. Notify scripts keep the first; other values the last. Within one
+ * block a keyword name is one catalog spec, so the latest line of each spec is kept in a short list (a block has a
+ * few dozen keywords) rather than a map per block.
+ */
 function repeatedSettings(ctx: CheckContext, block: Directive): void {
-  const seen = new Map<string, Directive>();
+  const specs: KeywordSpec[] = [];
+  const lines: Directive[] = [];
   for (const child of block.block?.children ?? []) {
     const spec = child.spec;
     if (child.role !== "keyword" || spec?.kind !== "keyword" || spec.args[0]?.repeatable === true) continue;
-    const earlier = seen.get(spec.name);
-    seen.set(spec.name, child);
-    if (earlier === undefined) continue;
-    const words = (d: Directive): string => d.args.map((a) => a.text).join(" ");
-    if (words(earlier) === words(child) && spec.args.length > 0) {
-      ctx.report({
-        code: "duplicate-definition",
-        severity: "hint",
-        message: `${spec.name} is given twice with the same value`,
-        span: child.keyword.span,
-        related: [{ span: earlier.span, message: "first given here" }],
-        tags: ["unnecessary"],
-        data: { kind: "setting", name: spec.name },
-      });
+    const at = specs.indexOf(spec);
+    if (at < 0) {
+      specs.push(spec);
+      lines.push(child);
       continue;
     }
-    const notify = spec.name.startsWith("notify");
-    const stateKept = spec.name === "state" && earlier.args[0]?.text === "MASTER";
-    ctx.report({
-      code: "duplicate-definition",
-      severity: notify || stateKept ? "warning" : "information",
-      message: notify
-        ? `${spec.name} is given twice: keepalived reports "script already specified" and keeps the first, ${words(earlier)}`
-        : stateKept
-          ? `state is given twice: keepalived reports "state previously set as MASTER - ignoring BACKUP" and keeps MASTER`
-          : `${spec.name} is given twice: keepalived silently uses this one, ${words(child)}, and ignores ${words(earlier)}`,
-      span: child.keyword.span,
-      related: [{ span: earlier.span, message: "first given here" }],
-      data: { kind: "setting", name: spec.name },
-    });
+    const earlier = lines[at]!;
+    lines[at] = child;
+    repeatedSetting(ctx, spec, earlier, child);
   }
 }
 
-export const duplicateDefinition: Check = (ctx) => {
+function repeatedSetting(ctx: CheckContext, spec: KeywordSpec, earlier: Directive, child: Directive): void {
+  if (words(earlier) === words(child) && spec.args.length > 0) {
+    ctx.report({
+      code: "duplicate-definition",
+      severity: "hint",
+      message: `${spec.name} is given twice with the same value`,
+      span: child.keyword.span,
+      related: [{ span: earlier.span, message: "first given here" }],
+      tags: ["unnecessary"],
+      data: { kind: "setting", name: spec.name },
+    });
+    return;
+  }
+  const notify = spec.name.startsWith("notify");
+  const stateKept = spec.name === "state" && earlier.args[0]?.text === "MASTER";
+  ctx.report({
+    code: "duplicate-definition",
+    severity: notify || stateKept ? "warning" : "information",
+    message: notify
+      ? `${spec.name} is given twice: keepalived reports "script already specified" and keeps the first, ${words(earlier)}`
+      : stateKept
+        ? `state is given twice: keepalived reports "state previously set as MASTER - ignoring BACKUP" and keeps MASTER`
+        : `${spec.name} is given twice: keepalived silently uses this one, ${words(child)}, and ignores ${words(earlier)}`,
+    span: child.keyword.span,
+    related: [{ span: earlier.span, message: "first given here" }],
+    data: { kind: "setting", name: spec.name },
+  });
+}
+
+/** Names defined twice and track scripts listed twice: across the configuration. */
+function duplicateNamesCheck(ctx: CheckContext): void {
   const config = ctx.config;
   duplicateNames(ctx, config.instances, "vrrp_instance", "keepalived reports it and skips the second block entirely", "error");
   duplicateNames(ctx, config.scripts, "vrrp_script", "keepalived silently uses the first definition and ignores this one", "warning");
@@ -86,6 +104,7 @@ export const duplicateDefinition: Check = (ctx) => {
   duplicateNames(ctx, config.trackFiles, "track_file", "keepalived uses the first definition", "warning");
   duplicateNames(ctx, config.trackProcesses, "vrrp_track_process", "keepalived uses the first definition", "warning");
   for (const instance of keptInstances(config)) {
+    if (instance.trackScripts.length < 2) continue;
     const seen = new Map<string, Directive>();
     for (const ref of instance.trackScripts) {
       const earlier = seen.get(ref.name.text);
@@ -102,9 +121,16 @@ export const duplicateDefinition: Check = (ctx) => {
       }
     }
   }
-  for (const directive of allDirectives(config)) {
-    if (directive.role === "keyword" && directive.spec?.kind === "block" && directive.block !== undefined) {
-      repeatedSettings(ctx, directive);
-    }
-  }
+}
+
+export const duplicateDefinition: ConfigCheck = { kind: "config", name: "duplicateDefinition", run: duplicateNamesCheck };
+
+/** Settings given twice in one block: block by block. */
+export const duplicateSettings: DirectiveCheck = {
+  kind: "directive",
+  name: "duplicateSettings",
+  roles: ["keyword"],
+  visit: (directive, ctx) => {
+    if (directive.spec?.kind === "block" && directive.block !== undefined) repeatedSettings(ctx, directive);
+  },
 };

@@ -1,6 +1,6 @@
 import { globalSetting, type Config, type VrrpInstance } from "../model/config.ts";
 import type { Directive, Word } from "../model/types.ts";
-import { BOOLEAN_WORDS, parseAddress, parseInteger } from "../model/values.ts";
+import { parseAddress, parseInteger } from "../model/values.ts";
 
 /**
  * What keepalived ends up with for an instance's state, priority, version and strict mode, read from the
@@ -12,19 +12,75 @@ import { BOOLEAN_WORDS, parseAddress, parseInteger } from "../model/values.ts";
  * The instances keepalived keeps: a second vrrp_instance of a name is reported ("already defined") and skipped
  * whole, so nothing inside it has any effect (duplicate-definition reports it).
  */
-export function keptInstances(config: Config): VrrpInstance[] {
+export function keptInstances(config: Config): readonly VrrpInstance[] {
+  let kept = keptByConfig.get(config);
+  if (kept !== undefined) return kept;
+  // Asked by most checks and by the pair analysis: computed once per configuration.
   const names = new Set<string>();
-  return config.instances.filter((instance) => {
+  kept = config.instances.filter((instance) => {
     const name = instance.name?.text;
     if (name === undefined) return true;
     if (names.has(name)) return false;
     names.add(name);
     return true;
   });
+  keptByConfig.set(config, kept);
+  return kept;
 }
 
-function keywordLines(instance: VrrpInstance, keyword: string): Directive[] {
-  return instance.directive.block?.children.filter((c) => c.role === "keyword" && c.keyword.text === keyword) ?? [];
+const keptByConfig = new WeakMap<Config, VrrpInstance[]>();
+
+/**
+ * What an instance's own lines say, read in one pass over its block. Several checks and the pair analysis ask
+ * for the state and priority of every instance; they depend on the instance's block only, so they are kept per
+ * instance object (the incremental analysis reuses the objects of blocks an edit did not touch).
+ */
+interface OwnLines {
+  state: InitialState | undefined;
+  /** A priority line without value: keepalived stops reading there. */
+  priorityMissing: boolean;
+  priority: Priority | undefined;
+  /** The last strict_mode line. */
+  strictMode: Directive | undefined;
+}
+
+const ownLinesOf = new WeakMap<VrrpInstance, OwnLines>();
+
+function ownLines(instance: VrrpInstance): OwnLines {
+  let own = ownLinesOf.get(instance);
+  if (own !== undefined) return own;
+  own = { state: undefined, priorityMissing: false, priority: undefined, strictMode: undefined };
+  let stateMissing = false;
+  for (const line of instance.directive.block?.children ?? []) {
+    if (line.role !== "keyword") continue;
+    const keyword = line.keyword.text;
+    if (keyword === "state") {
+      if (stateMissing) continue;
+      const word = line.args[0];
+      if (word === undefined) {
+        stateMissing = true;
+        own.state = undefined;
+      } else if (word.text === "MASTER") own.state = { value: "MASTER", directive: line, word };
+      else if (word.text === "BACKUP" && own.state?.value === "MASTER") own.state = { ...own.state, ignoredBackup: line };
+      else own.state = { value: "BACKUP", directive: line, word };
+    } else if (keyword === "priority") {
+      if (own.priorityMissing) continue;
+      const word = line.args[0];
+      if (word === undefined) {
+        own.priorityMissing = true;
+        continue;
+      }
+      const value = parseInteger(word.text);
+      own.priority =
+        value !== undefined && value >= 1 && value <= 255
+          ? { value, how: "set", directive: line, word }
+          : { value: 100, how: "invalid", directive: line, word };
+    } else if (keyword === "strict_mode") {
+      own.strictMode = line;
+    }
+  }
+  ownLinesOf.set(instance, own);
+  return own;
 }
 
 export interface InitialState {
@@ -42,15 +98,7 @@ export interface InitialState {
  * priority), or when a `state` line has no value (keepalived stops reading there).
  */
 export function initialState(instance: VrrpInstance): InitialState | undefined {
-  let state: InitialState | undefined;
-  for (const line of keywordLines(instance, "state")) {
-    const word = line.args[0];
-    if (word === undefined) return undefined;
-    if (word.text === "MASTER") state = { value: "MASTER", directive: line, word };
-    else if (word.text === "BACKUP" && state?.value === "MASTER") state = { ...state, ignoredBackup: line };
-    else state = { value: "BACKUP", directive: line, word };
-  }
-  return state;
+  return ownLines(instance).state;
 }
 
 export interface Priority {
@@ -63,24 +111,20 @@ export interface Priority {
 
 /** The last `priority` line wins; an invalid one sets 100. Undefined when a `priority` line has no value. */
 export function priorityOf(instance: VrrpInstance): Priority | undefined {
-  let priority: Priority | undefined;
-  for (const line of keywordLines(instance, "priority")) {
-    const word = line.args[0];
-    if (word === undefined) return undefined;
-    const value = parseInteger(word.text);
-    priority =
-      value !== undefined && value >= 1 && value <= 255
-        ? { value, how: "set", directive: line, word }
-        : { value: 100, how: "invalid", directive: line, word };
-  }
-  if (priority !== undefined) return priority;
-  return initialState(instance)?.value === "MASTER" ? { value: 255, how: "owner" } : { value: 100, how: "default" };
+  const own = ownLines(instance);
+  if (own.priorityMissing) return undefined;
+  if (own.priority !== undefined) return own.priority;
+  return own.state?.value === "MASTER" ? OWNER : DEFAULT_PRIORITY;
 }
+
+const OWNER: Priority = Object.freeze({ value: 255, how: "owner" });
+const DEFAULT_PRIORITY: Priority = Object.freeze({ value: 100, how: "default" });
 
 /** Address family of the instance: its first virtual address, else its unicast source address. */
 export function familyOf(instance: VrrpInstance): 4 | 6 {
   const first = instance.vips[0]?.address.text ?? instance.unicastSrcIp?.value;
-  return first !== undefined && parseAddress(first)?.family === 6 ? 6 : 4;
+  // Only an address with a ':' can be IPv6: the rest need no parsing.
+  return first !== undefined && first.includes(":") && parseAddress(first)?.family === 6 ? 6 : 4;
 }
 
 /** VRRP version: the instance's, else 3 for IPv6, else global vrrp_version, else 2. */
@@ -88,21 +132,33 @@ export function vrrpVersionOf(config: Config, instance: VrrpInstance): number {
   const own = instance.version?.value;
   if (own === 2 || own === 3) return own;
   if (familyOf(instance) === 6) return 3;
-  const global = parseInteger(globalSetting(config, "vrrp_version")?.args[0]?.text ?? "");
-  return global === 3 ? 3 : 2;
+  return globalsOf(config).version;
 }
+
+/** What global_defs says for every instance of a configuration: read once per configuration. */
+function globalsOf(config: Config): { version: number; strict: boolean } {
+  let globals = globalsByConfig.get(config);
+  if (globals === undefined) {
+    const version = parseInteger(globalSetting(config, "vrrp_version")?.args[0]?.text ?? "");
+    globals = { version: version === 3 ? 3 : 2, strict: isTrue(globalSetting(config, "vrrp_strict")) };
+    globalsByConfig.set(config, globals);
+  }
+  return globals;
+}
+
+const globalsByConfig = new WeakMap<Config, { version: number; strict: boolean }>();
 
 function isTrue(directive: Directive | undefined): boolean {
   if (directive === undefined) return false;
   const word = directive.args[0]?.text;
-  return word === undefined || (BOOLEAN_WORDS.includes(word) && ["on", "true", "yes"].includes(word));
+  return word === undefined || word === "on" || word === "true" || word === "yes";
 }
 
 /** `strict_mode` on the instance, else global `vrrp_strict`. */
 export function strictModeOf(config: Config, instance: VrrpInstance): boolean {
-  const own = keywordLines(instance, "strict_mode").at(-1);
+  const own = ownLines(instance).strictMode;
   if (own !== undefined) return isTrue(own);
-  return isTrue(globalSetting(config, "vrrp_strict"));
+  return globalsOf(config).strict;
 }
 
 /** Why keepalived drops an instance's authentication, checked in keepalived's order; undefined when it is kept. */

@@ -1,6 +1,6 @@
 import { commandOf } from "../model/config.ts";
-import type { Check } from "./diagnostic.ts";
-import { allDirectives } from "./util.ts";
+import type { Directive } from "../model/types.ts";
+import type { CheckContext, DirectiveCheck } from "./diagnostic.ts";
 
 /**
  * `host-dependent` (information only): what only the host that runs keepalived can confirm. A config is written
@@ -19,30 +19,45 @@ function programOf(command: string): string {
   return quoted !== null ? quoted[2]! : (trimmed.split(/\s+/)[0] ?? "");
 }
 
-export const hostDependent: Check = (ctx) => {
-  for (const directive of allDirectives(ctx.config)) {
-    if (directive.role !== "keyword" || directive.spec === undefined) continue;
-    const spec = directive.spec;
-    if (spec.script === true) {
-      const command = commandOf(directive);
-      if (command === undefined) continue;
-      const program = programOf(command.value);
-      if (program === "" || program.includes("/") || program.includes("$") || program.startsWith("{{")) continue;
-      ctx.report({
-        code: "host-dependent",
-        message: `'${program}' has no path: keepalived looks it up in PATH on the host that runs it${spec.name === "script" ? ', and disables the check ("not found/accessible") if it is not there' : ""}; a full path does not depend on that host's PATH`,
-        span: command.word.span,
-        data: { kind: "script-path", program },
-      });
-    } else if (spec.name === "script_user" || (spec.name === "user" && spec.path === "vrrp_script/user")) {
-      const user = directive.args[0];
-      if (user === undefined || UNIVERSAL_USERS.has(user.text)) continue;
-      ctx.report({
-        code: "host-dependent",
-        message: `User '${user.text}' must exist on the host that runs keepalived: where it does not, keepalived ${spec.name === "script_user" ? "cannot set the default script user and removes the scripts that need it" : "cannot run this script and removes it"}`,
-        span: user.span,
-        data: { kind: "user", user: user.text, keyword: spec.name },
-      });
-    }
+/**
+ * The program of a command when it has no path (undefined when it has one or is a template), per command: the
+ * same few notify and check commands repeat in every instance of a file. Bounded like a cache.
+ */
+const pathless = new Map<string, string | undefined>();
+
+function pathlessProgram(command: string): string | undefined {
+  if (pathless.has(command)) return pathless.get(command);
+  const program = programOf(command);
+  const found = program === "" || program.includes("/") || program.includes("$") || program.startsWith("{{") ? undefined : program;
+  if (pathless.size >= 10_000) pathless.clear();
+  pathless.set(command, found);
+  return found;
+}
+
+function visit(directive: Directive, ctx: CheckContext): void {
+  if (directive.spec === undefined) return;
+  const spec = directive.spec;
+  if (spec.script === true) {
+    const command = commandOf(directive);
+    if (command === undefined) return;
+    const program = pathlessProgram(command.value);
+    if (program === undefined) return;
+    ctx.report({
+      code: "host-dependent",
+      message: `'${program}' has no path: keepalived looks it up in PATH on the host that runs it${spec.name === "script" ? ', and disables the check ("not found/accessible") if it is not there' : ""}; a full path does not depend on that host's PATH`,
+      span: command.word.span,
+      data: { kind: "script-path", program },
+    });
+  } else if (spec.name === "script_user" || (spec.name === "user" && spec.path === "vrrp_script/user")) {
+    const user = directive.args[0];
+    if (user === undefined || UNIVERSAL_USERS.has(user.text)) return;
+    ctx.report({
+      code: "host-dependent",
+      message: `User '${user.text}' must exist on the host that runs keepalived: where it does not, keepalived ${spec.name === "script_user" ? "cannot set the default script user and removes the scripts that need it" : "cannot run this script and removes it"}`,
+      span: user.span,
+      data: { kind: "user", user: user.text, keyword: spec.name },
+    });
   }
-};
+}
+
+export const hostDependent: DirectiveCheck = { kind: "directive", name: "hostDependent", roles: ["keyword"], visit };

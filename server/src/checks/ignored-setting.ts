@@ -17,7 +17,12 @@ import { authDroppedOf, initialState, keptInstances, priorityOf, startStateOf, s
  */
 
 function lastLine(instance: VrrpInstance, keyword: string): Directive | undefined {
-  return instance.directive.block?.children.filter((c) => c.role === "keyword" && c.keyword.text === keyword).at(-1);
+  const children = instance.directive.block?.children ?? [];
+  for (let i = children.length - 1; i >= 0; i--) {
+    const c = children[i]!;
+    if (c.role === "keyword" && c.keyword.text === keyword) return c;
+  }
+  return undefined;
 }
 
 function preemptDelay(ctx: CheckContext, instance: VrrpInstance, name: string): void {

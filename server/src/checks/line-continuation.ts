@@ -1,6 +1,6 @@
 import type { Directive } from "../model/types.ts";
-import type { Check, CheckContext } from "./diagnostic.ts";
-import { allDirectives, isTrailingBackslash } from "./util.ts";
+import type { CheckContext, DirectiveCheck } from "./diagnostic.ts";
+import { isTrailingBackslash } from "./util.ts";
 import { consequenceOf, valueProblem } from "./value-kinds.ts";
 
 /**
@@ -46,8 +46,4 @@ function check(ctx: CheckContext, directive: Directive): void {
   });
 }
 
-export const lineContinuation: Check = (ctx) => {
-  for (const directive of allDirectives(ctx.config)) {
-    if (directive.role === "keyword" || directive.role === "item") check(ctx, directive);
-  }
-};
+export const lineContinuation: DirectiveCheck = { kind: "directive", name: "lineContinuation", roles: ["keyword", "item"], visit: (directive, ctx) => check(ctx, directive) };

@@ -1,7 +1,7 @@
 import type { Directive, Word } from "../model/types.ts";
 import { isIP, parseAddress } from "../model/values.ts";
-import type { Check, CheckContext } from "./diagnostic.ts";
-import { allDirectives, isTrailingBackslash, placeholderTest } from "./util.ts";
+import type { CheckContext, DirectiveCheck } from "./diagnostic.ts";
+import { isTrailingBackslash } from "./util.ts";
 
 /**
  * Entries of virtual_routes / static_routes and virtual_rules / static_rules, read the way keepalived's
@@ -103,13 +103,16 @@ function rule(ctx: CheckContext, item: Directive, block: string): void {
   }
 }
 
-export const routeChecks: Check = (ctx) => {
-  const isPlaceholder = placeholderTest(ctx.config);
-  for (const directive of allDirectives(ctx.config)) {
-    if (directive.role !== "item" || directive.spec === undefined) continue;
-    if (isPlaceholder(directive.keyword) || directive.args.some(isPlaceholder)) continue;
-    const block = directive.spec.name;
-    if (block === "virtual_routes" || block === "static_routes") route(ctx, directive, block);
-    else if (block === "virtual_rules" || block === "static_rules") rule(ctx, directive, block);
-  }
+export const routeChecks: DirectiveCheck = {
+  kind: "directive",
+  name: "routeChecks",
+  roles: ["item"],
+  visit: (directive, ctx) => {
+    const block = directive.spec?.name;
+    const routes = block === "virtual_routes" || block === "static_routes";
+    if (block === undefined || !(routes || block === "virtual_rules" || block === "static_rules")) return;
+    if (ctx.isPlaceholder(directive.keyword) || directive.args.some(ctx.isPlaceholder)) return;
+    if (routes) route(ctx, directive, block);
+    else rule(ctx, directive, block);
+  },
 };

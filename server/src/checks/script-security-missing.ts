@@ -1,6 +1,6 @@
 import { globalSetting } from "../model/config.ts";
 import type { Directive } from "../model/types.ts";
-import type { Check } from "./diagnostic.ts";
+import type { CheckContext, ConfigCheck } from "./diagnostic.ts";
 import { allDirectives } from "./util.ts";
 
 /**
@@ -9,7 +9,7 @@ import { allDirectives } from "./util.ts";
  *
  * data: { globalDefs: boolean (a global_defs block exists to add the keyword to), scripts: number }
  */
-export const scriptSecurityMissing: Check = (ctx) => {
+function run(ctx: CheckContext): void {
   const config = ctx.config;
   if (globalSetting(config, "enable_script_security") !== undefined) return;
   const scripts: Directive[] = [];
@@ -26,4 +26,6 @@ export const scriptSecurityMissing: Check = (ctx) => {
     related: scripts.slice(1, 6).map((d) => ({ span: d.keyword.span, message: d.keyword.text })),
     data: { globalDefs: global !== undefined, scripts: scripts.length },
   });
-};
+}
+
+export const scriptSecurityMissing: ConfigCheck = { kind: "config", name: "scriptSecurityMissing", run };

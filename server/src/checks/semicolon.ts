@@ -1,7 +1,7 @@
 import { lookupKeyword } from "../catalog/catalog.ts";
 import type { Directive, Word } from "../model/types.ts";
-import type { Check, CheckContext } from "./diagnostic.ts";
-import { allDirectives, containerPath, hasSemicolon, placeholderTest } from "./util.ts";
+import type { CheckContext, DirectiveCheck } from "./diagnostic.ts";
+import { containerPath, hasSemicolon } from "./util.ts";
 import { consequenceOf, valueProblem } from "./value-kinds.ts";
 
 /**
@@ -22,10 +22,17 @@ function describeIgnored(ignored: Word[], keywords: string[]): string {
   return `; the words after it, '${ignored.map((w) => w.text).join(" ")}', are ignored${lost}`;
 }
 
-function checkDirective(ctx: CheckContext, directive: Directive): void {
+/** The first unquoted word that ends or starts with `;`, or -1. */
+function semicolonWord(words: readonly Word[]): number {
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!;
+    if (!w.quoted && w.text.includes(";") && (hasSemicolon(w) || w.text.startsWith(";"))) return i;
+  }
+  return -1;
+}
+
+function checkDirective(ctx: CheckContext, directive: Directive, index: number): void {
   const words = directive.args;
-  const index = words.findIndex((w) => hasSemicolon(w) || (!w.quoted && w.text.startsWith(";")));
-  if (index < 0) return;
   const spec = directive.spec!;
   const keyword = spec.name;
   const word = words[index]!;
@@ -88,11 +95,14 @@ function checkDirective(ctx: CheckContext, directive: Directive): void {
   });
 }
 
-export const semicolonInValue: Check = (ctx) => {
-  const isPlaceholder = placeholderTest(ctx.config);
-  for (const directive of allDirectives(ctx.config)) {
-    if (directive.role !== "keyword" || directive.spec === undefined || directive.spec.kind === "value_block") continue;
-    if (directive.args.some(isPlaceholder)) continue;
-    checkDirective(ctx, directive);
-  }
+export const semicolonInValue: DirectiveCheck = {
+  kind: "directive",
+  name: "semicolonInValue",
+  roles: ["keyword"],
+  visit: (directive, ctx) => {
+    if (directive.spec === undefined || directive.spec.kind === "value_block") return;
+    const index = semicolonWord(directive.args);
+    if (index < 0 || directive.args.some(ctx.isPlaceholder)) return;
+    checkDirective(ctx, directive, index);
+  },
 };

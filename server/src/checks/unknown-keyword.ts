@@ -1,6 +1,7 @@
-import { keywordsIn, lookupAnyVersion } from "../catalog/catalog.ts";
-import type { Check } from "./diagnostic.ts";
-import { allDirectives, containerPath, editDistance, placeholderTest, whereIs } from "./util.ts";
+import { keywordsIn, lookupAnyVersion, lookupKeyword } from "../catalog/catalog.ts";
+import type { Directive } from "../model/types.ts";
+import type { DirectiveCheck, DirectiveContext } from "./diagnostic.ts";
+import { containerPath, editDistance, whereIs } from "./util.ts";
 
 /**
  * `unknown-keyword`: a word keepalived does not know in this block (for this version). Lines inside an unknown
@@ -12,8 +13,28 @@ import { allDirectives, containerPath, editDistance, placeholderTest, whereIs } 
 
 const MAX_CANDIDATES = 3;
 
+type Version = Parameters<typeof keywordsIn>[1];
+
+/**
+ * Suggestions per (version, block, word): a file often repeats one misspelling in every instance, and each
+ * costs an edit distance to every keyword of the block. Bounded: cleared when it grows past MEMO_LIMIT.
+ */
+const memo = new Map<string, readonly string[]>();
+const MEMO_LIMIT = 10_000;
+
 /** Keywords of the block that are most likely meant: same word in another case, then the closest spellings. */
-export function candidatesFor(word: string, parentPath: string, version: Parameters<typeof keywordsIn>[1]): string[] {
+export function candidatesFor(word: string, parentPath: string, version: Version): string[] {
+  const key = `${version}\u0000${parentPath}\u0000${word}`;
+  let found = memo.get(key);
+  if (found === undefined) {
+    if (memo.size >= MEMO_LIMIT) memo.clear();
+    found = computeCandidates(word, parentPath, version);
+    memo.set(key, found);
+  }
+  return [...found];
+}
+
+function computeCandidates(word: string, parentPath: string, version: Version): string[] {
   const names = keywordsIn(parentPath, version).map((s) => s.name);
   const lower = word.toLowerCase();
   const scored = names
@@ -31,43 +52,44 @@ export function candidatesFor(word: string, parentPath: string, version: Paramet
 }
 
 /** `nopreempt;` and `interface\\` are keywords with a `;` or `\\` glued on: keepalived has no separator or continuation. */
-function gluedKeyword(word: string, parentPath: string, version: Parameters<typeof keywordsIn>[1]): string | undefined {
+function gluedKeyword(word: string, parentPath: string, version: Version): string | undefined {
+  const last = word.charCodeAt(word.length - 1);
+  if (last !== 0x3b && last !== 0x5c) return undefined;
   const bare = word.replace(/[;\\]+$/, "");
   if (bare === word || bare === "") return undefined;
-  return keywordsIn(parentPath, version).some((s) => s.name === bare) ? bare : undefined;
+  return lookupKeyword(parentPath, bare, version) !== undefined ? bare : undefined;
 }
 
-export const unknownKeyword: Check = (ctx) => {
-  const isPlaceholder = placeholderTest(ctx.config);
-  for (const directive of allDirectives(ctx.config)) {
-    if (directive.role !== "unknown" || isPlaceholder(directive.keyword)) continue;
-    // Inside an unknown block only the block's own line is reported: its contents follow from it.
-    const parent = directive.parent;
-    if (parent !== undefined && (parent.role === "unknown" || parent.role === "orphan")) continue;
-    const word = directive.keyword.text;
-    const parentPath = containerPath(directive);
-    const other = lookupAnyVersion(parentPath, word);
-    const glued = gluedKeyword(word, parentPath, ctx.version);
-    const candidates = glued !== undefined ? [glued, ...candidatesFor(word, parentPath, ctx.version).filter((c) => c !== glued)] : candidatesFor(word, parentPath, ctx.version);
-    let message: string;
-    if (glued !== undefined) {
-      const what = word.endsWith(";") ? "';' is no statement separator" : "a line-ending '\\' continues nothing";
-      message = `Unknown keyword '${word}' in ${whereIs(directive)}: ${what} in keepalived.conf, so the word is not '${glued}'; keepalived reports it and ignores the line`;
-    } else if (other !== undefined) {
-      const versions = other.versions.join(" and ");
-      message = `'${word}' is a keyword of keepalived ${versions}, not ${ctx.version}: that version reports "Unknown keyword" and ignores the line`;
-    } else if (directive.conditional !== undefined && /^include[rmwba]?$/.test(word)) {
-      message = `keepalived recognises include lines before conditionals, so '@... ${word}' is read as the unknown keyword '${word}' and nothing is included`;
-    } else {
-      const hint = candidates.length > 0 ? `; did you mean ${candidates.map((c) => `'${c}'`).join(", ")}?` : "";
-      const block = directive.block !== undefined ? " and everything in its block" : "";
-      message = `Unknown keyword '${word}' in ${whereIs(directive)}: keepalived reports it and ignores the line${block}${hint}`;
-    }
-    ctx.report({
-      code: "unknown-keyword",
-      message,
-      span: directive.keyword.span,
-      data: { keyword: word, block: parentPath, candidates },
-    });
+function visit(directive: Directive, ctx: DirectiveContext): void {
+  if (ctx.isPlaceholder(directive.keyword)) return;
+  // Inside an unknown block only the block's own line is reported: its contents follow from it.
+  const parent = directive.parent;
+  if (parent !== undefined && (parent.role === "unknown" || parent.role === "orphan")) return;
+  const word = directive.keyword.text;
+  const parentPath = containerPath(directive);
+  const other = lookupAnyVersion(parentPath, word);
+  const glued = gluedKeyword(word, parentPath, ctx.version);
+  const candidates = glued !== undefined ? [glued, ...candidatesFor(word, parentPath, ctx.version).filter((c) => c !== glued)] : candidatesFor(word, parentPath, ctx.version);
+  let message: string;
+  if (glued !== undefined) {
+    const what = word.endsWith(";") ? "';' is no statement separator" : "a line-ending '\\' continues nothing";
+    message = `Unknown keyword '${word}' in ${whereIs(directive)}: ${what} in keepalived.conf, so the word is not '${glued}'; keepalived reports it and ignores the line`;
+  } else if (other !== undefined) {
+    const versions = other.versions.join(" and ");
+    message = `'${word}' is a keyword of keepalived ${versions}, not ${ctx.version}: that version reports "Unknown keyword" and ignores the line`;
+  } else if (directive.conditional !== undefined && /^include[rmwba]?$/.test(word)) {
+    message = `keepalived recognises include lines before conditionals, so '@... ${word}' is read as the unknown keyword '${word}' and nothing is included`;
+  } else {
+    const hint = candidates.length > 0 ? `; did you mean ${candidates.map((c) => `'${c}'`).join(", ")}?` : "";
+    const block = directive.block !== undefined ? " and everything in its block" : "";
+    message = `Unknown keyword '${word}' in ${whereIs(directive)}: keepalived reports it and ignores the line${block}${hint}`;
   }
-};
+  ctx.report({
+    code: "unknown-keyword",
+    message,
+    span: directive.keyword.span,
+    data: { keyword: word, block: parentPath, candidates },
+  });
+}
+
+export const unknownKeyword: DirectiveCheck = { kind: "directive", name: "unknownKeyword", roles: ["unknown"], visit };

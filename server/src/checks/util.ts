@@ -63,6 +63,22 @@ export function firstBytes(text: string, bytes: number): string {
  * and `undefined-variable` already report them, so value checks stay quiet about them rather than repeat it.
  */
 export function placeholderTest(config: Config): (word: Word) => boolean {
+  let test = placeholderTests.get(config);
+  if (test === undefined) {
+    test = config.build.undefinedRefs.length === 0 ? isTemplateWord : undefinedUseTest(config);
+    placeholderTests.set(config, test);
+  }
+  return test;
+}
+
+const placeholderTests = new WeakMap<Config, (word: Word) => boolean>();
+
+/** An unfilled `{{ ... }}` placeholder. */
+function isTemplateWord(word: Word): boolean {
+  return !word.quoted && word.raw.charCodeAt(0) === 0x7b && word.raw.startsWith("{{");
+}
+
+function undefinedUseTest(config: Config): (word: Word) => boolean {
   // Where undefined uses start, by file and sorted, so that each word is a binary search (not a scan of them all).
   const starts = new Map<string, number[]>();
   for (const r of config.build.undefinedRefs) {

@@ -1,8 +1,8 @@
 import type { Directive, Word } from "../model/types.ts";
 import { isIP, parseAddress, parseInteger } from "../model/values.ts";
-import type { Check, CheckContext } from "./diagnostic.ts";
+import type { CheckContext, ConfigCheck, DirectiveCheck } from "./diagnostic.ts";
 import { keptInstances } from "./effective.ts";
-import { allDirectives, isTrailingBackslash, placeholderTest } from "./util.ts";
+import { isTrailingBackslash } from "./util.ts";
 
 /**
  * Entries of value blocks: virtual/static addresses, unicast peers (and their address family against
@@ -134,6 +134,8 @@ function peerFamilies(ctx: CheckContext): void {
     const src = instance.unicastSrcIp !== undefined ? parseAddress(instance.unicastSrcIp.value) : undefined;
     if (src === undefined) continue;
     for (const peer of instance.unicastPeers) {
+      // Only an address with a ':' is IPv6: a peer written like the source is of its family (or no address).
+      if (peer.value.includes(":") === (src.family === 6)) continue;
       const address = parseAddress(peer.value);
       if (address === undefined || address.family === src.family) continue;
       ctx.report({
@@ -147,16 +149,22 @@ function peerFamilies(ctx: CheckContext): void {
   }
 }
 
-export const valueItems: Check = (ctx) => {
-  const isPlaceholder = placeholderTest(ctx.config);
-  for (const directive of allDirectives(ctx.config)) {
-    if (directive.role !== "item" || directive.spec === undefined) continue;
-    if (isPlaceholder(directive.keyword) || directive.args.some(isPlaceholder)) continue;
-    if (directive.keyword.raw === "\\") continue;
+export const valueItems: DirectiveCheck = {
+  kind: "directive",
+  name: "valueItems",
+  roles: ["item"],
+  visit: (directive, ctx) => {
+    if (directive.spec === undefined) return;
     const block = directive.spec.name;
-    if (ADDRESS_BLOCKS.has(block)) addressItem(ctx, directive);
-    else if (block === "unicast_peer") peerItem(ctx, directive);
-    else if (TRACK_BLOCKS.has(block)) trackItem(ctx, directive);
-  }
-  peerFamilies(ctx);
+    const kind = ADDRESS_BLOCKS.has(block) ? "address" : block === "unicast_peer" ? "peer" : TRACK_BLOCKS.has(block) ? "track" : undefined;
+    if (kind === undefined) return;
+    if (ctx.isPlaceholder(directive.keyword) || directive.args.some(ctx.isPlaceholder)) return;
+    if (directive.keyword.raw === "\\") return;
+    if (kind === "address") addressItem(ctx, directive);
+    else if (kind === "peer") peerItem(ctx, directive);
+    else trackItem(ctx, directive);
+  },
 };
+
+/** The address families of unicast peers against unicast_src_ip: per instance, so a configuration-wide check. */
+export const valueItemFamilies: ConfigCheck = { kind: "config", name: "valueItemFamilies", run: peerFamilies };

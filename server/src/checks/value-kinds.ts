@@ -38,13 +38,12 @@ function numberProblem(arg: ArgSpec, text: string): ValueProblem | undefined {
   return { code: "value-out-of-range", expected: describeRange(arg), data: { value, min: arg.min, max: arg.max } };
 }
 
+function invalidValue(arg: ArgSpec, expected: string, extra: Record<string, unknown> = {}): ValueProblem {
+  return { code: "invalid-value", expected, data: { expected: arg.type, ...extra } };
+}
+
 /** Undefined when keepalived accepts `text` for `arg`. */
 export function valueProblem(arg: ArgSpec, text: string): ValueProblem | undefined {
-  const invalid = (expected: string, extra: Record<string, unknown> = {}): ValueProblem => ({
-    code: "invalid-value",
-    expected,
-    data: { expected: arg.type, ...extra },
-  });
   switch (arg.type) {
     case "uint":
     case "int":
@@ -52,25 +51,25 @@ export function valueProblem(arg: ArgSpec, text: string): ValueProblem | undefin
       return numberProblem(arg, text);
     case "port": {
       const port = parseInteger(text);
-      return port === undefined || port < 1 || port > 65535 ? invalid("a port number (1..65535)") : undefined;
+      return port === undefined || port < 1 || port > 65535 ? invalidValue(arg, "a port number (1..65535)") : undefined;
     }
     case "bool":
-      return BOOLEAN_WORDS.includes(text) ? undefined : invalid(`one of ${BOOLEAN_WORDS.join(", ")}`);
+      return BOOLEAN_WORDS.includes(text) ? undefined : invalidValue(arg, `one of ${BOOLEAN_WORDS.join(", ")}`);
     case "enum": {
       const values = arg.values ?? [];
       const bare = arg.prefixes?.includes(text[0] ?? "") === true ? text.slice(1) : text;
       if (values.includes(bare)) return undefined;
       const suggestion = values.find((v) => v.toLowerCase() === bare.toLowerCase());
-      return invalid(`one of ${values.join(", ")} (case matters)`, { values, ...(suggestion !== undefined ? { suggestion } : {}) });
+      return invalidValue(arg, `one of ${values.join(", ")} (case matters)`, { values, ...(suggestion !== undefined ? { suggestion } : {}) });
     }
     case "ip":
-      return isIP(text) ? undefined : invalid("an IP address");
+      return isIP(text) ? undefined : invalidValue(arg, "an IP address");
     case "ipv4":
-      return isIPv4(text) ? undefined : invalid("an IPv4 address");
+      return isIPv4(text) ? undefined : invalidValue(arg, "an IPv4 address");
     case "ipv6":
-      return isIPv6(text) ? undefined : invalid("an IPv6 address");
+      return isIPv6(text) ? undefined : invalidValue(arg, "an IPv6 address");
     case "ifname":
-      return text.length > MAX_IFNAME ? invalid(`an interface name (at most ${MAX_IFNAME} characters)`) : undefined;
+      return text.length > MAX_IFNAME ? invalidValue(arg, `an interface name (at most ${MAX_IFNAME} characters)`) : undefined;
     default:
       return undefined;
   }

@@ -42,14 +42,18 @@ class ClashFinder {
 }
 
 export const vridConflict: Check = (ctx) => {
-  const finders = new Map<string, ClashFinder>();
+  // By interface, then by VRID and family (a number): no key string per instance.
+  const finders = new Map<string, Map<number, ClashFinder>>();
   let used: number[] | undefined;
   for (const instance of keptInstances(ctx.config)) {
     const vrid = instance.vrid;
     if (vrid === undefined || vrid.value < 1 || vrid.value > 255) continue;
-    const key = `${vrid.value}|${instance.interface?.value ?? ""}|${familyOf(instance)}`;
-    let finder = finders.get(key);
-    if (finder === undefined) finders.set(key, (finder = new ClashFinder()));
+    const iface = instance.interface?.value ?? "";
+    let byVrid = finders.get(iface);
+    if (byVrid === undefined) finders.set(iface, (byVrid = new Map()));
+    const key = vrid.value * 8 + familyOf(instance);
+    let finder = byVrid.get(key);
+    if (finder === undefined) byVrid.set(key, (finder = new ClashFinder()));
     const other = finder.find(instance);
     if (other === undefined) continue;
     used ??= [...new Set(ctx.config.instances.map((i) => i.vrid?.value).filter((v): v is number => v !== undefined))].sort((a, b) => a - b);
