@@ -15,13 +15,30 @@ import { memberKey, type Cluster, type LinkKind, type Member, type PairNode } fr
  * sharing one unicast_src_ip (one per service) pairs each with its namesake.
  */
 
+/*
+ * The canonical addresses of an instance, asked for again and again by discovery and several checks: kept per
+ * instance object (they depend on its lines only). The arrays are shared: callers never change them.
+ */
+const sources = new WeakMap<VrrpInstance, string | null>();
+const peers = new WeakMap<VrrpInstance, readonly string[]>();
+
 export function unicastSource(instance: VrrpInstance): string | undefined {
-  const src = instance.unicastSrcIp?.value;
-  return src === undefined || parseAddress(src) === undefined ? undefined : canonicalAddress(src);
+  let source = sources.get(instance);
+  if (source === undefined) {
+    const src = instance.unicastSrcIp?.value;
+    source = src === undefined || parseAddress(src) === undefined ? null : canonicalAddress(src);
+    sources.set(instance, source);
+  }
+  return source ?? undefined;
 }
 
-export function unicastPeers(instance: VrrpInstance): string[] {
-  return instance.unicastPeers.map((p) => canonicalAddress(p.value));
+export function unicastPeers(instance: VrrpInstance): readonly string[] {
+  let list = peers.get(instance);
+  if (list === undefined) {
+    list = instance.unicastPeers.map((p) => canonicalAddress(p.value));
+    peers.set(instance, list);
+  }
+  return list;
 }
 
 export function isUnicast(instance: VrrpInstance): boolean {
@@ -58,21 +75,36 @@ interface Candidate {
   kind: LinkKind;
 }
 
-/** Union-find over members that never puts two members of one node in a cluster. */
-class Clusters {
-  private readonly parent = new Map<string, string>();
-  private readonly sets = new Map<string, { members: Member[]; nodes: Set<string>; links: Set<LinkKind> }>();
+interface MemberSet {
+  members: Member[];
+  nodes: Set<string>;
+  links: Set<LinkKind>;
+  /** Position of the set's root among all members: clusters are listed in that order. */
+  index: number;
+}
 
-  add(member: Member): void {
-    const key = memberKey(member);
-    this.parent.set(key, key);
-    this.sets.set(key, { members: [member], nodes: new Set([member.node.key]), links: new Set() });
+/**
+ * Union-find over members that never puts two members of one node in a cluster. A member that no link names
+ * stays alone and costs nothing: sets are made when a link first reaches a member.
+ */
+class Clusters {
+  private readonly parent = new Map<Member, Member>();
+  private readonly sets = new Map<Member, MemberSet>();
+  private readonly index: Map<Member, number>;
+
+  constructor(members: readonly Member[]) {
+    this.index = new Map(members.map((m, i) => [m, i]));
   }
 
-  find(key: string): string {
-    let root = key;
+  private find(member: Member): Member {
+    if (!this.parent.has(member)) {
+      this.parent.set(member, member);
+      this.sets.set(member, { members: [member], nodes: new Set([member.node.key]), links: new Set(), index: this.index.get(member)! });
+      return member;
+    }
+    let root = member;
     while (this.parent.get(root) !== root) root = this.parent.get(root)!;
-    let walk = key;
+    let walk = member;
     while (walk !== root) {
       const next = this.parent.get(walk)!;
       this.parent.set(walk, root);
@@ -83,8 +115,8 @@ class Clusters {
 
   /** Joins the clusters of a and b unless they already share a node. */
   join(a: Member, b: Member, kind: LinkKind): boolean {
-    const ra = this.find(memberKey(a));
-    const rb = this.find(memberKey(b));
+    const ra = this.find(a);
+    const rb = this.find(b);
     const sa = this.sets.get(ra)!;
     if (ra === rb) {
       sa.links.add(kind);
@@ -103,12 +135,14 @@ class Clusters {
 
   /** How many members the cluster of `member` has so far. */
   size(member: Member): number {
-    return this.sets.get(this.find(memberKey(member)))!.members.length;
+    if (!this.parent.has(member)) return 1;
+    return this.sets.get(this.find(member))!.members.length;
   }
 
   clusters(): Cluster[] {
     return [...this.sets.values()]
       .filter((s) => s.members.length > 1)
+      .sort((x, y) => x.index - y.index)
       .map((s) => ({ members: s.members.sort((x, y) => x.node.order - y.node.order), links: s.links }));
   }
 }
@@ -249,8 +283,7 @@ export function discoverClusters(nodes: readonly PairNode[], groups: readonly (r
   }
 
   dropCrowds(candidates);
-  const union = new Clusters();
-  for (const m of members) union.add(m);
+  const union = new Clusters(members);
   // Address links first: they are what keepalived itself follows.
   const rank: Record<LinkKind, number> = { unicast: 0, multicast: 1, explicit: 2, name: 3 };
   const chosen = matchPerNodePair(candidates).sort((x, y) => rank[x.kind] - rank[y.kind]);

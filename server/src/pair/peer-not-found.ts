@@ -3,8 +3,14 @@ import { withDefaultSeverity } from "../checks/diagnostic.ts";
 import { parseAddress } from "../model/values.ts";
 import { listOf } from "./findings.ts";
 import { unicastPeers, unicastSource, type Discovery } from "./discover.ts";
-import { memberKey, type Member } from "./model.ts";
+import type { Member } from "./model.ts";
 import { anchorOf } from "./sites.ts";
+
+interface FileEntries {
+  list: Array<{ member: Member; peers: string[] }>;
+  /** Instance name and unknown peers of each entry. */
+  keys: Set<string>;
+}
 
 /**
  * `peer-not-found` (information, once per file): unicast peers that no configuration of the set has as its
@@ -14,28 +20,38 @@ import { anchorOf } from "./sites.ts";
  * data: { instances: string[], peers: string[] }
  */
 export function peerNotFound(discovery: Discovery): Diagnostic[] {
-  const sources = new Set(discovery.members.map((m) => unicastSource(m.instance)).filter((s): s is string => s !== undefined));
-  const clusterOf = new Map<string, Member[]>();
-  for (const c of discovery.clusters) for (const m of c.members) clusterOf.set(memberKey(m), c.members);
-  const byFile = new Map<string, Array<{ member: Member; peers: string[] }>>();
+  const sources = new Set<string>();
+  for (const m of discovery.members) {
+    const source = unicastSource(m.instance);
+    if (source !== undefined) sources.add(source);
+  }
+  const clusterOf = new Map<Member, Member[]>();
+  for (const c of discovery.clusters) for (const m of c.members) clusterOf.set(m, c.members);
+  const byFile = new Map<string, FileEntries>();
   for (const member of discovery.members) {
+    const peers = unicastPeers(member.instance);
+    if (peers.length === 0) continue;
     const own = unicastSource(member.instance);
-    const listed = [...new Set(unicastPeers(member.instance))].filter((p) => p !== own);
+    const listed = peers.length === 1 ? (peers[0] === own ? [] : [peers[0]!]) : [...new Set(peers)].filter((p) => p !== own);
     // Template placeholders are no address: template-placeholder and invalid-value say what they are.
     const unknown = listed.filter((p) => !sources.has(p) && parseAddress(p) !== undefined);
     if (unknown.length === 0) continue;
-    const cluster = clusterOf.get(memberKey(member));
+    const cluster = clusterOf.get(member);
     if (cluster !== undefined) {
       // A member without unicast_src_ip may well be the unknown address (keepalived then uses its interface's).
       const missing = cluster.filter((o) => o !== member && (unicastSource(o.instance) === undefined || !listed.includes(unicastSource(o.instance)!)));
       if (unknown.length <= missing.length) continue;
     }
-    const list = byFile.get(member.node.file);
-    if (list === undefined) byFile.set(member.node.file, [{ member, peers: unknown }]);
-    else if (!list.some((e) => e.member.name === member.name && e.peers.join() === unknown.join())) list.push({ member, peers: unknown });
+    let entries = byFile.get(member.node.file);
+    if (entries === undefined) byFile.set(member.node.file, (entries = { list: [], keys: new Set() }));
+    // Addresses hold no NUL, so the last one in the key ends the name: one lookup per member, not a scan.
+    const key = `${member.name}\u0000${unknown.join()}`;
+    if (entries.keys.has(key)) continue;
+    entries.keys.add(key);
+    entries.list.push({ member, peers: unknown });
   }
   const out: Diagnostic[] = [];
-  for (const [, list] of byFile) {
+  for (const { list } of byFile.values()) {
     const first = list[0]!.member;
     const block = first.instance.unicastPeerBlock;
     const peers = [...new Set(list.flatMap((e) => e.peers))];

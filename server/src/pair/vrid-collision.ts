@@ -3,7 +3,7 @@ import { parseAddress, ipv4ToNumber } from "../model/values.ts";
 import type { FindingEntry, SetCheck } from "./findings.ts";
 import { listOf } from "./findings.ts";
 import { isUnicast, vipAddresses } from "./discover.ts";
-import { describeMember, memberKey, type Member } from "./model.ts";
+import { describeMember, type Member } from "./model.ts";
 import { vridOf } from "./roles.ts";
 import { anchorOf, siteOf, type Site } from "./sites.ts";
 
@@ -68,12 +68,13 @@ function sites(router: Router): Site[] {
 }
 
 export const vridCollision: SetCheck = (discovery, ctx) => {
-  const clustered = new Set(discovery.clusters.flatMap((c) => c.members.map(memberKey)));
+  const clustered = new Set(discovery.clusters.flatMap((c) => c.members));
   const routers: Router[] = [
     ...discovery.clusters.map((c) => ({ members: c.members, order: Math.min(...c.members.map((m) => m.node.order)) })),
-    ...discovery.members.filter((m) => !clustered.has(memberKey(m))).map((m) => ({ members: [m], order: m.node.order })),
+    ...discovery.members.filter((m) => !clustered.has(m)).map((m) => ({ members: [m], order: m.node.order })),
   ].filter((r) => r.members.every((m) => !isUnicast(m.instance)));
-  const used = [...new Set(discovery.members.map(vridOf).filter((v): v is number => v !== undefined))].sort((a, b) => a - b);
+  let used: number[] | undefined;
+  const usedVrids = (): number[] => (used ??= [...new Set(discovery.members.map(vridOf).filter((v): v is number => v !== undefined))].sort((a, b) => a - b));
   const byVrid = new Map<string, Router[]>();
   for (const router of routers) {
     const v = vrid(router);
@@ -97,7 +98,7 @@ export const vridCollision: SetCheck = (discovery, ctx) => {
           span: anchorOf(member, member.instance.vrid),
           message: `virtual_router_id ${v} is also used by ${listOf(theirs.members.map(describeMember))}, another VRRP router on the same segment (${member.instance.interface?.value ?? "its interface"}): each receives the other's adverts and drops them as invalid, logging an error at every advert, and with use_vmac both claim the same virtual MAC; give one of them a free VRID`,
           related: `virtual_router_id ${v} in ${describeMember(member)}`,
-          data: { vrid: v, here: sites(mine), other: sites(theirs), used, change: later === mine ? "here" : "other" },
+          data: { vrid: v, here: sites(mine), other: sites(theirs), used: usedVrids(), change: later === mine ? "here" : "other" },
         });
         ctx.report({ code: "vrid-collision", entries: [...a.members.map((m) => entry(m, a, b)), ...b.members.map((m) => entry(m, b, a))] });
       }
