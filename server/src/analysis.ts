@@ -1,7 +1,8 @@
 import { NEWEST_VERSION, type KeepalivedVersion } from "./catalog/types.ts";
-import type { Diagnostic } from "./checks/diagnostic.ts";
+import { diagnosticKey, type Diagnostic } from "./checks/diagnostic.ts";
 import { runAllChecks } from "./checks/run.ts";
 import { buildDirectives } from "./model/build.ts";
+import { checkIncrementally, updateAnalysis } from "./incremental.ts";
 import { buildConfig, type Config } from "./model/config.ts";
 import type { SourceFile, SourceHost } from "./model/source.ts";
 
@@ -33,10 +34,6 @@ export function runChecks(config: Config, version: KeepalivedVersion): Diagnosti
   return runAllChecks(config, version);
 }
 
-function key(d: Diagnostic): string {
-  return `${d.code}\u0000${d.span.file}\u0000${d.span.start}\u0000${d.span.end}\u0000${d.message}`;
-}
-
 /** Parses `root` (and its includes), builds the model and runs every single-file check. Never throws. */
 export function analyzeFile(root: SourceFile, host: SourceHost, options: AnalyzeOptions = {}): FileAnalysis {
   const version = options.version ?? NEWEST_VERSION;
@@ -52,10 +49,12 @@ export function analyzeFile(root: SourceFile, host: SourceHost, options: Analyze
       ? [...ids.map(render), ...(first.config.build.negatedConditionals ? [first] : [])]
       : [first];
   const files = new Map<string, SourceFile>();
+  // A file read one way only keeps what the language server's next, incremental analysis needs (incremental.ts).
+  const incremental = renderings.length === 1 ? checkIncrementally(root, first.config, version, options.configId) : undefined;
   const perRendering = renderings.map((rendering) => {
     for (const f of rendering.config.build.files) files.set(f.file, f);
-    const list = runChecks(rendering.config, version);
-    const keys = list.map(key);
+    const list = incremental?.diagnostics ?? runChecks(rendering.config, version);
+    const keys = list.map(diagnosticKey);
     // Which host sees what matters only when there are several.
     return { rendering, list, keys, keySet: renderings.length > 1 ? new Set(keys) : undefined };
   });
@@ -75,7 +74,17 @@ export function analyzeFile(root: SourceFile, host: SourceHost, options: Analyze
       diagnostics.push(d);
     }
   }
-  return { file: root.file, renderings, diagnostics, files: [...files.values()] };
+  const analysis: FileAnalysis = { file: root.file, renderings, diagnostics, files: [...files.values()] };
+  incremental?.keep(analysis);
+  return analysis;
+}
+
+/**
+ * The analysis of `root`, a later version of the file `previous` analysed: incrementally when the edits allow it
+ * (see incremental.ts), else in full. The result is the same as analyzeFile's.
+ */
+export function reanalyzeFile(previous: FileAnalysis, root: SourceFile, host: SourceHost, options: AnalyzeOptions = {}): FileAnalysis {
+  return updateAnalysis(previous, root, host, options, options.version ?? NEWEST_VERSION) ?? analyzeFile(root, host, options);
 }
 
 /**

@@ -9,7 +9,6 @@ import {
   type InitializeResult,
   type ServerCapabilities,
 } from "vscode-languageserver";
-import { TextDocument } from "vscode-languageserver-textdocument";
 import { toLspDiagnostics, type Locator } from "./features/diagnostics.ts";
 import { registerFeatures } from "./features/register.ts";
 import { parseSettings } from "./settings.ts";
@@ -24,7 +23,8 @@ export const SERVER_NAME = "keepalived-ha";
  */
 export function startServer(connection: Connection): Workspace {
   const workspace = new Workspace();
-  const documents = new TextDocuments(TextDocument);
+  // The store hears of each change's range, so that a parse after an edit reads only what the edit touched.
+  const documents = new TextDocuments(workspace.documents.textDocumentsConfiguration());
   let pullDiagnostics = false;
   let codeLensRefresh = false;
   let configurationRequests = false;

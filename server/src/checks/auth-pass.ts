@@ -1,6 +1,6 @@
-import type { Check } from "./diagnostic.ts";
-import { keptInstances } from "./effective.ts";
-import { byteLength, firstBytes, placeholderTest } from "./util.ts";
+import type { VrrpInstance } from "../model/config.ts";
+import type { DirectiveContext, InstanceCheck } from "./diagnostic.ts";
+import { byteLength, firstBytes } from "./util.ts";
 
 /**
  * `auth-pass-truncated` and `auth-pass-placeholder`. An unfilled template (`{{ X }}`, undefined `$X`) is a
@@ -32,30 +32,29 @@ export function isPlaceholderPassword(value: string): boolean {
   return PLACEHOLDERS.some((p) => p.test(value));
 }
 
-export const authPassChecks: Check = (ctx) => {
-  const isTemplate = placeholderTest(ctx.config);
-  for (const instance of keptInstances(ctx.config)) {
-    const pass = instance.authPass;
-    if (pass === undefined) continue;
-    const value = pass.value;
-    const name = instance.name?.text ?? "this instance";
-    const placeholder = isPlaceholderPassword(value);
-    if (placeholder) {
-      ctx.report({
-        code: "auth-pass-placeholder",
-        message: `auth_pass '${value}' of ${name} is a placeholder from a guide or template: anyone who read the same guide knows it, and keepalived uses it as is${byteLength(value) > AUTH_PASS_BYTES ? ` (only its first ${AUTH_PASS_BYTES} bytes, '${firstBytes(value, AUTH_PASS_BYTES)}')` : ""}`,
-        span: pass.word.span,
-        data: { instance: instance.name?.text, value },
-      });
-    }
-    if (byteLength(value) > AUTH_PASS_BYTES && !isTemplate(pass.word)) {
-      const kept = firstBytes(value, AUTH_PASS_BYTES);
-      ctx.report({
-        code: "auth-pass-truncated",
-        message: `auth_pass of ${name} is ${byteLength(value)} bytes: keepalived silently uses only the first ${AUTH_PASS_BYTES}, '${kept}', so the rest adds no strength and peers must agree on those 8`,
-        span: pass.word.span,
-        data: { instance: instance.name?.text, value, kept },
-      });
-    }
+function visit(instance: VrrpInstance, ctx: DirectiveContext): void {
+  const pass = instance.authPass;
+  if (pass === undefined) return;
+  const value = pass.value;
+  const name = instance.name?.text ?? "this instance";
+  const placeholder = isPlaceholderPassword(value);
+  if (placeholder) {
+    ctx.report({
+      code: "auth-pass-placeholder",
+      message: `auth_pass '${value}' of ${name} is a placeholder from a guide or template: anyone who read the same guide knows it, and keepalived uses it as is${byteLength(value) > AUTH_PASS_BYTES ? ` (only its first ${AUTH_PASS_BYTES} bytes, '${firstBytes(value, AUTH_PASS_BYTES)}')` : ""}`,
+      span: pass.word.span,
+      data: { instance: instance.name?.text, value },
+    });
   }
-};
+  if (byteLength(value) > AUTH_PASS_BYTES && !ctx.isPlaceholder(pass.word)) {
+    const kept = firstBytes(value, AUTH_PASS_BYTES);
+    ctx.report({
+      code: "auth-pass-truncated",
+      message: `auth_pass of ${name} is ${byteLength(value)} bytes: keepalived silently uses only the first ${AUTH_PASS_BYTES}, '${kept}', so the rest adds no strength and peers must agree on those 8`,
+      span: pass.word.span,
+      data: { instance: instance.name?.text, value, kept },
+    });
+  }
+}
+
+export const authPassChecks: InstanceCheck = { kind: "instance", name: "authPassChecks", context: () => "", visit };

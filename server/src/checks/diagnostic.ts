@@ -1,5 +1,5 @@
 import type { KeepalivedVersion } from "../catalog/types.ts";
-import type { Config } from "../model/config.ts";
+import type { Config, VrrpInstance } from "../model/config.ts";
 import type { Span } from "../model/span.ts";
 import type { Directive, DirectiveRole, Word } from "../model/types.ts";
 import { DIAGNOSTIC_CODES, type DiagnosticCode, type Severity } from "./codes.ts";
@@ -49,6 +49,19 @@ export interface DirectiveCheck {
   visit(directive: Directive, ctx: DirectiveContext): void;
 }
 
+/**
+ * A check of one kept vrrp_instance at a time (keptInstances): what it reports about an instance depends only on
+ * the instance's block and on what `context` returns for the configuration (the global settings, names or values
+ * it reads elsewhere), and lies within the instance's block. The incremental analysis keeps, per instance, what
+ * it reported while the block and the context stay the same.
+ */
+export interface InstanceCheck {
+  kind: "instance";
+  name: string;
+  context(config: Config): string;
+  visit(instance: VrrpInstance, ctx: DirectiveContext): void;
+}
+
 /** A check of the configuration as a whole (names across blocks, global settings, instances against each other). */
 export interface ConfigCheck {
   kind: "config";
@@ -56,8 +69,13 @@ export interface ConfigCheck {
   run: Check;
 }
 
-export type CheckEntry = DirectiveCheck | ConfigCheck;
+export type CheckEntry = DirectiveCheck | InstanceCheck | ConfigCheck;
 
 export function withDefaultSeverity(input: DiagnosticInput): Diagnostic {
   return { ...input, severity: input.severity ?? DIAGNOSTIC_CODES[input.code].severity };
+}
+
+/** What tells two diagnostics apart: reported twice (several checks, several hosts' readings), one is kept. */
+export function diagnosticKey(d: Diagnostic): string {
+  return `${d.code}\u0000${d.span.file}\u0000${d.span.start}\u0000${d.span.end}\u0000${d.message}`;
 }

@@ -1,8 +1,7 @@
 import type { KeywordSpec } from "../catalog/types.ts";
-import type { NamedBlock, VrrpScript } from "../model/config.ts";
+import type { NamedBlock, VrrpInstance, VrrpScript } from "../model/config.ts";
 import type { Directive } from "../model/types.ts";
-import type { CheckContext, ConfigCheck, DiagnosticInput, DirectiveCheck } from "./diagnostic.ts";
-import { keptInstances } from "./effective.ts";
+import type { CheckContext, ConfigCheck, DiagnosticInput, DirectiveCheck, InstanceCheck } from "./diagnostic.ts";
 
 /**
  * `duplicate-definition`: a name defined twice (vrrp_instance, vrrp_script, sync group, track file/process), a
@@ -95,7 +94,7 @@ function repeatedSetting(ctx: CheckContext, spec: KeywordSpec, earlier: Directiv
   });
 }
 
-/** Names defined twice and track scripts listed twice: across the configuration. */
+/** Names defined twice across the configuration. */
 function duplicateNamesCheck(ctx: CheckContext): void {
   const config = ctx.config;
   duplicateNames(ctx, config.instances, "vrrp_instance", "keepalived reports it and skips the second block entirely", "error");
@@ -103,27 +102,31 @@ function duplicateNamesCheck(ctx: CheckContext): void {
   duplicateNames(ctx, config.syncGroups, "vrrp_sync_group", "keepalived reports it and skips the second", "warning");
   duplicateNames(ctx, config.trackFiles, "track_file", "keepalived uses the first definition", "warning");
   duplicateNames(ctx, config.trackProcesses, "vrrp_track_process", "keepalived uses the first definition", "warning");
-  for (const instance of keptInstances(config)) {
-    if (instance.trackScripts.length < 2) continue;
-    const seen = new Map<string, Directive>();
-    for (const ref of instance.trackScripts) {
-      const earlier = seen.get(ref.name.text);
-      if (earlier !== undefined) {
-        ctx.report({
-          code: "duplicate-definition",
-          message: `track_script ${ref.name.text} is listed twice in ${instance.name?.text ?? "this instance"}: keepalived reports a duplicate and ignores this entry (and its weight)`,
-          span: ref.name.span,
-          related: [{ span: earlier.span, message: "first listed here" }],
-          data: { kind: "track_script", name: ref.name.text },
-        });
-      } else {
-        seen.set(ref.name.text, ref.directive);
-      }
+}
+
+function duplicateTrackScripts(instance: VrrpInstance, ctx: CheckContext): void {
+  if (instance.trackScripts.length < 2) return;
+  const seen = new Map<string, Directive>();
+  for (const ref of instance.trackScripts) {
+    const earlier = seen.get(ref.name.text);
+    if (earlier !== undefined) {
+      ctx.report({
+        code: "duplicate-definition",
+        message: `track_script ${ref.name.text} is listed twice in ${instance.name?.text ?? "this instance"}: keepalived reports a duplicate and ignores this entry (and its weight)`,
+        span: ref.name.span,
+        related: [{ span: earlier.span, message: "first listed here" }],
+        data: { kind: "track_script", name: ref.name.text },
+      });
+    } else {
+      seen.set(ref.name.text, ref.directive);
     }
   }
 }
 
 export const duplicateDefinition: ConfigCheck = { kind: "config", name: "duplicateDefinition", run: duplicateNamesCheck };
+
+/** Track scripts listed twice in one instance. */
+export const duplicateTrackScript: InstanceCheck = { kind: "instance", name: "duplicateTrackScript", context: () => "", visit: duplicateTrackScripts };
 
 /** Settings given twice in one block: block by block. */
 export const duplicateSettings: DirectiveCheck = {

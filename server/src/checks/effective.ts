@@ -148,6 +148,12 @@ function globalsOf(config: Config): { version: number; strict: boolean } {
 
 const globalsByConfig = new WeakMap<Config, { version: number; strict: boolean }>();
 
+/** What strictModeOf and vrrpVersionOf read outside the instance, as a key for InstanceCheck.context. */
+export function globalsKey(config: Config): string {
+  const globals = globalsOf(config);
+  return `strict:${globals.strict} version:${globals.version}`;
+}
+
 function isTrue(directive: Directive | undefined): boolean {
   if (directive === undefined) return false;
   const word = directive.args[0]?.text;
@@ -165,11 +171,12 @@ export function strictModeOf(config: Config, instance: VrrpInstance): boolean {
 export type AuthDropped = "strict" | "version-3" | "no-pass" | "ipv6-ah";
 
 export function authDroppedOf(config: Config, instance: VrrpInstance): AuthDropped | undefined {
-  if (instance.authType === undefined || !["PASS", "AH"].includes(instance.authType.value)) return undefined;
+  const type = instance.authType?.value;
+  if (type !== "PASS" && type !== "AH") return undefined;
   if (strictModeOf(config, instance)) return "strict";
   if (vrrpVersionOf(config, instance) === 3) return "version-3";
   if (instance.authPass === undefined || instance.authPass.value === "") return "no-pass";
-  if (familyOf(instance) === 6 && instance.authType.value === "AH") return "ipv6-ah";
+  if (familyOf(instance) === 6 && type === "AH") return "ipv6-ah";
   return undefined;
 }
 

@@ -1,8 +1,7 @@
 import type { VrrpInstance } from "../model/config.ts";
 import type { Directive, Word } from "../model/types.ts";
-import type { Check, CheckContext } from "./diagnostic.ts";
-import { placeholderTest } from "./util.ts";
-import { authDroppedOf, initialState, keptInstances, priorityOf, startStateOf, strictModeOf, vrrpVersionOf } from "./effective.ts";
+import type { Check, CheckContext, InstanceCheck } from "./diagnostic.ts";
+import { authDroppedOf, globalsKey, initialState, priorityOf, startStateOf, strictModeOf, vrrpVersionOf } from "./effective.ts";
 
 /**
  * `ignored-setting` for vrrp_instance settings that keepalived reads and then clears, resets, rounds or ignores
@@ -113,22 +112,27 @@ function ownInterfaceTracked(ctx: CheckContext, instance: VrrpInstance, name: st
   }
 }
 
-export const ignoredSetting: Check = (ctx) => {
-  const config = ctx.config;
-  const isPlaceholder = placeholderTest(config);
-  for (const instance of keptInstances(config)) {
+export const ignoredSetting: InstanceCheck = {
+  kind: "instance",
+  name: "ignoredSetting",
+  context: globalsKey,
+  visit: (instance, ctx) => {
     const name = instance.name?.text ?? "this instance";
     preemptDelay(ctx, instance, name);
     authentication(ctx, instance, name);
     advertInterval(ctx, instance);
     strictState(ctx, instance, name);
-    ownInterfaceTracked(ctx, instance, name, isPlaceholder);
+    ownInterfaceTracked(ctx, instance, name, ctx.isPlaceholder);
     const ttl = lastLine(instance, "unicast_ttl");
     if (ttl !== undefined && instance.unicastPeers.length === 0) {
       ctx.report({ code: "ignored-setting", message: `unicast_ttl without unicast_peer: ${name} sends multicast adverts, and keepalived reports "Cannot use unicast_ttl without unicast peers" and resets it`, span: ttl.keyword.span, tags: ["unnecessary"], data: { keyword: "unicast_ttl", reason: "no-peers", instance: instance.name?.text } });
     }
-  }
-  for (const script of config.scripts) {
+  },
+};
+
+/** vrrp_script intervals and timeouts of 0. */
+export const ignoredScriptSetting: Check = (ctx) => {
+  for (const script of ctx.config.scripts) {
     for (const setting of [script.interval, script.timeout]) {
       if (setting === undefined || setting.value !== 0) continue;
       const keyword = setting.directive.keyword.text;

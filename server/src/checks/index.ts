@@ -3,13 +3,13 @@ import { authPassChecks } from "./auth-pass.ts";
 import { buildProblems } from "./build-problems.ts";
 import { commentInValue } from "./comment-in-value.ts";
 import { deprecatedKeyword } from "./deprecated-keyword.ts";
-import type { Check, CheckEntry, ConfigCheck, DirectiveCheck, DirectiveContext } from "./diagnostic.ts";
-import { duplicateDefinition, duplicateSettings } from "./duplicate-definition.ts";
+import type { Check, CheckEntry, ConfigCheck, DirectiveCheck, DirectiveContext, InstanceCheck } from "./diagnostic.ts";
+import { duplicateDefinition, duplicateSettings, duplicateTrackScript } from "./duplicate-definition.ts";
 import { hostDependent } from "./host-dependent.ts";
-import { ignoredSetting } from "./ignored-setting.ts";
+import { ignoredScriptSetting, ignoredSetting } from "./ignored-setting.ts";
 import { includeChecks } from "./includes.ts";
 import { lineContinuation } from "./line-continuation.ts";
-import { missingKeyword } from "./missing-keyword.ts";
+import { missingInstanceKeyword, missingKeyword } from "./missing-keyword.ts";
 import { preemptPriorityChecks } from "./preempt-priority.ts";
 import { routeChecks } from "./routes.ts";
 import { scriptSecurityMissing } from "./script-security-missing.ts";
@@ -18,6 +18,7 @@ import { syncGroupChecks } from "./sync-group.ts";
 import { trackScriptUndefined } from "./track-script-undefined.ts";
 import { unicastSelfPeer } from "./unicast-self-peer.ts";
 import { unknownKeyword } from "./unknown-keyword.ts";
+import { keptInstances } from "./effective.ts";
 import { allDirectives, placeholderTest } from "./util.ts";
 import { valueItemFamilies, valueItems } from "./value-items.ts";
 import { virtualServerChecks } from "./virtual-server.ts";
@@ -38,19 +39,22 @@ export const checkEntries: readonly CheckEntry[] = [
   valueItemFamilies,
   routeChecks,
   deprecatedKeyword,
+  missingInstanceKeyword,
   config("missingKeyword", missingKeyword),
-  config("authPassChecks", authPassChecks),
+  authPassChecks,
   config("trackScriptUndefined", trackScriptUndefined),
-  config("preemptPriorityChecks", preemptPriorityChecks),
+  preemptPriorityChecks,
   config("syncGroupChecks", syncGroupChecks),
-  config("unicastSelfPeer", unicastSelfPeer),
+  unicastSelfPeer,
   scriptSecurityMissing,
   config("includeChecks", includeChecks),
   duplicateDefinition,
+  duplicateTrackScript,
   duplicateSettings,
   config("vridConflict", vridConflict),
   config("commentInValue", commentInValue),
-  config("ignoredSetting", ignoredSetting),
+  ignoredSetting,
+  config("ignoredScriptSetting", ignoredScriptSetting),
   config("virtualServerChecks", virtualServerChecks),
   hostDependent,
 ];
@@ -68,5 +72,15 @@ function named(name: string, run: Check): Check {
   return Object.defineProperty(check, "name", { value: name });
 }
 
+/** An instance check run over every kept instance, as one Check. */
+function everyInstance(check: InstanceCheck): Check {
+  return named(check.name, (ctx) => {
+    const instanceCtx: DirectiveContext = { ...ctx, isPlaceholder: placeholderTest(ctx.config) };
+    for (const instance of keptInstances(ctx.config)) check.visit(instance, instanceCtx);
+  });
+}
+
 /** Each check as a function of the whole configuration (for benchmarks and tools that time or run one check). */
-export const singleFileChecks: Check[] = checkEntries.map((entry) => (entry.kind === "config" ? named(entry.name, entry.run) : wholeConfig(entry)));
+export const singleFileChecks: Check[] = checkEntries.map((entry) =>
+  entry.kind === "config" ? named(entry.name, entry.run) : entry.kind === "directive" ? wholeConfig(entry) : everyInstance(entry),
+);

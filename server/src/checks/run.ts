@@ -1,15 +1,18 @@
 import type { KeepalivedVersion } from "../catalog/types.ts";
-import type { Config } from "../model/config.ts";
+import type { Config, VrrpInstance } from "../model/config.ts";
+import type { Span } from "../model/span.ts";
 import type { Directive, DirectiveRole } from "../model/types.ts";
-import { withDefaultSeverity, type CheckContext, type Diagnostic, type DirectiveCheck, type DirectiveContext } from "./diagnostic.ts";
+import { withDefaultSeverity, type CheckContext, type Diagnostic, type DirectiveCheck, type DirectiveContext, type InstanceCheck } from "./diagnostic.ts";
+import { keptInstances } from "./effective.ts";
 import { checkEntries } from "./index.ts";
 import { placeholderTest } from "./util.ts";
 
 /**
  * Runs the checks of checks/index.ts. Directive checks run in one pass over a run of directives (a segment:
- * the whole configuration, or one top-level block for the incremental analysis); configuration checks run on
- * the whole model. The result lists diagnostics check by check, in the entries' order, each check's in the order
- * of its directives: the same list as if every check had walked the configuration in turn.
+ * the whole configuration, or one top-level block for the incremental analysis); instance checks instance by
+ * instance; configuration checks on the whole model. The result lists diagnostics check by check, in the entries'
+ * order, each check's in the order of its directives or instances: the same list as if every check had walked
+ * the configuration in turn.
  */
 
 /** Diagnostics of the directive checks over one segment, check by check; `checks[i]` is the entry of `diagnostics[i]`. */
@@ -74,11 +77,99 @@ function byCheck(diagnostics: Diagnostic[], checks: number[]): Segment {
   return { diagnostics: order.map((i) => diagnostics[i]!), checks: order.map((i) => checks[i]!) };
 }
 
+/** The instance checks' diagnostics, by entry index, each list in kept-instance order. */
+export type InstanceResults = ReadonlyMap<number, readonly Diagnostic[]>;
+
+const instanceEntries: Array<{ index: number; check: InstanceCheck }> = checkEntries.flatMap((entry, index) => (entry.kind === "instance" ? [{ index, check: entry }] : []));
+
+/** Runs every instance check on every kept instance. */
+export function runInstanceChecks(config: Config, version: KeepalivedVersion): InstanceResults {
+  const results = new Map<number, Diagnostic[]>();
+  const isPlaceholder = placeholderTest(config);
+  for (const { index, check } of instanceEntries) {
+    const out: Diagnostic[] = [];
+    const ctx: DirectiveContext = { config, version, isPlaceholder, report: (d) => out.push(withDefaultSeverity(d)) };
+    for (const instance of keptInstances(config)) check.visit(instance, ctx);
+    results.set(index, out);
+  }
+  return results;
+}
+
+/**
+ * What the instance checks reported on an instance, per entry, for the context they saw; `base` is where the
+ * instance's keyword was then. The diagnostics have spans of their own (see `moved`).
+ */
+interface InstanceRecord {
+  base: number;
+  contexts: Array<string | undefined>;
+  diagnostics: Array<readonly Diagnostic[]>;
+}
+
+const records = new WeakMap<VrrpInstance, InstanceRecord>();
+
+function movedSpan(span: Span, delta: number): Span {
+  return { file: span.file, start: span.start + delta, end: span.end + delta };
+}
+
+/**
+ * A copy of a diagnostic with spans of its own, moved by `delta`. The checks share spans with the words, which the
+ * incremental parse moves in place: a kept diagnostic must not move with them, but with its block.
+ */
+export function moved(d: Diagnostic, delta: number): Diagnostic {
+  const copy: Diagnostic = { ...d, span: movedSpan(d.span, delta) };
+  if (d.related !== undefined) copy.related = d.related.map((r) => ({ ...r, span: movedSpan(r.span, delta) }));
+  return copy;
+}
+
+/**
+ * runInstanceChecks for the incremental analysis: an instance object that is kept from one analysis to the next
+ * (its block untouched) keeps what each check reported on it while the check's context is the same. Only for a
+ * configuration whose placeholders are templates alone (no undefined `$NAME`s, which any line may change).
+ */
+export function runInstanceChecksKeeping(config: Config, version: KeepalivedVersion): InstanceResults {
+  const outputs = instanceEntries.map((): Diagnostic[] => []);
+  const contexts = instanceEntries.map(({ check }, e) => {
+    // The same context as last time is the same string object: each instance then compares it in one step.
+    const context = `${version} ${check.context(config)}`;
+    if (lastContexts[e] !== context) lastContexts[e] = context;
+    return lastContexts[e]!;
+  });
+  const isPlaceholder = placeholderTest(config);
+  let fresh: Diagnostic[] = [];
+  const ctx: DirectiveContext = { config, version, isPlaceholder, report: (d) => fresh.push(withDefaultSeverity(d)) };
+  for (const instance of keptInstances(config)) {
+    const at = instance.directive.keyword.span.start;
+    let record = records.get(instance);
+    if (record === undefined) {
+      record = { base: at, contexts: [], diagnostics: [] };
+      records.set(instance, record);
+    } else if (record.base !== at) {
+      const delta = at - record.base;
+      record.diagnostics = record.diagnostics.map((list) => (list.length === 0 ? list : list.map((d) => moved(d, delta))));
+      record.base = at;
+    }
+    for (let e = 0; e < instanceEntries.length; e++) {
+      if (record.contexts[e] !== contexts[e]) {
+        fresh = [];
+        instanceEntries[e]!.check.visit(instance, ctx);
+        record.contexts[e] = contexts[e];
+        record.diagnostics[e] = fresh.length === 0 ? NO_DIAGNOSTICS : fresh.map((d) => moved(d, 0));
+      }
+      const list = record.diagnostics[e]!;
+      for (let i = 0; i < list.length; i++) outputs[e]!.push(list[i]!);
+    }
+  }
+  return new Map(instanceEntries.map(({ index }, e) => [index, outputs[e]!]));
+}
+
+const NO_DIAGNOSTICS: readonly Diagnostic[] = Object.freeze([]);
+const lastContexts: string[] = [];
+
 /**
  * The configuration checks run on `config`, merged in entry order with the directive checks' diagnostics of
- * `segments` (in configuration order).
+ * `segments` (in configuration order) and the instance checks' `instances`.
  */
-export function assemble(config: Config, version: KeepalivedVersion, segments: readonly Segment[]): Diagnostic[] {
+export function assemble(config: Config, version: KeepalivedVersion, segments: readonly Segment[], instances: InstanceResults): Diagnostic[] {
   const out: Diagnostic[] = [];
   const ctx: CheckContext = { config, version, report: (d) => out.push(withDefaultSeverity(d)) };
   const withDiagnostics = segments.filter((s) => s.diagnostics.length > 0);
@@ -86,6 +177,10 @@ export function assemble(config: Config, version: KeepalivedVersion, segments: r
   checkEntries.forEach((entry, index) => {
     if (entry.kind === "config") {
       entry.run(ctx);
+      return;
+    }
+    if (entry.kind === "instance") {
+      out.push(...instances.get(index)!);
       return;
     }
     withDiagnostics.forEach((segment, s) => {
@@ -99,5 +194,5 @@ export function assemble(config: Config, version: KeepalivedVersion, segments: r
 
 /** Every single-file check on a configuration. */
 export function runAllChecks(config: Config, version: KeepalivedVersion): Diagnostic[] {
-  return assemble(config, version, [new DirectiveRunner(config, version).run(config.build.all)]);
+  return assemble(config, version, [new DirectiveRunner(config, version).run(config.build.all)], runInstanceChecks(config, version));
 }

@@ -35,6 +35,7 @@ function reportWeights(ctx: CheckContext, group: SyncGroup, instance: VrrpInstan
 
 export const syncGroupChecks: Check = (ctx) => {
   const config = ctx.config;
+  if (config.syncGroups.length === 0) return;
   const instances = new Map<string, VrrpInstance>();
   for (const instance of config.instances) {
     if (instance.name !== undefined && !instances.has(instance.name.text)) instances.set(instance.name.text, instance);

@@ -1,7 +1,7 @@
 import type { Directive, Word } from "../model/types.ts";
 import { isIP, parseAddress, parseInteger } from "../model/values.ts";
-import type { CheckContext, ConfigCheck, DirectiveCheck } from "./diagnostic.ts";
-import { keptInstances } from "./effective.ts";
+import type { VrrpInstance } from "../model/config.ts";
+import type { CheckContext, DirectiveCheck, InstanceCheck } from "./diagnostic.ts";
 import { isTrailingBackslash } from "./util.ts";
 
 /**
@@ -129,23 +129,22 @@ function trackItem(ctx: CheckContext, item: Directive): void {
 }
 
 /** A peer of the other family than unicast_src_ip is skipped: "MUST be of the same family". */
-function peerFamilies(ctx: CheckContext): void {
-  for (const instance of keptInstances(ctx.config)) {
-    const src = instance.unicastSrcIp !== undefined ? parseAddress(instance.unicastSrcIp.value) : undefined;
-    if (src === undefined) continue;
-    for (const peer of instance.unicastPeers) {
-      // Only an address with a ':' is IPv6: a peer written like the source is of its family (or no address).
-      if (peer.value.includes(":") === (src.family === 6)) continue;
-      const address = parseAddress(peer.value);
-      if (address === undefined || address.family === src.family) continue;
-      ctx.report({
-        code: "invalid-value",
-        message: `unicast_peer ${peer.value} is IPv${address.family} but unicast_src_ip ${instance.unicastSrcIp!.value} of ${instance.name?.text ?? "this instance"} is IPv${src.family}: keepalived reports "MUST be of the same family" and skips the peer`,
-        span: peer.word.span,
-        related: [{ span: instance.unicastSrcIp!.word.span, message: "unicast_src_ip" }],
-        data: { keyword: "unicast_peer", value: peer.value, expected: "ip", family: true },
-      });
-    }
+function peerFamilies(instance: VrrpInstance, ctx: CheckContext): void {
+  if (instance.unicastPeers.length === 0) return;
+  const src = instance.unicastSrcIp !== undefined ? parseAddress(instance.unicastSrcIp.value) : undefined;
+  if (src === undefined) return;
+  for (const peer of instance.unicastPeers) {
+    // Only an address with a ':' is IPv6: a peer written like the source is of its family (or no address).
+    if (peer.value.includes(":") === (src.family === 6)) continue;
+    const address = parseAddress(peer.value);
+    if (address === undefined || address.family === src.family) continue;
+    ctx.report({
+      code: "invalid-value",
+      message: `unicast_peer ${peer.value} is IPv${address.family} but unicast_src_ip ${instance.unicastSrcIp!.value} of ${instance.name?.text ?? "this instance"} is IPv${src.family}: keepalived reports "MUST be of the same family" and skips the peer`,
+      span: peer.word.span,
+      related: [{ span: instance.unicastSrcIp!.word.span, message: "unicast_src_ip" }],
+      data: { keyword: "unicast_peer", value: peer.value, expected: "ip", family: true },
+    });
   }
 }
 
@@ -166,5 +165,5 @@ export const valueItems: DirectiveCheck = {
   },
 };
 
-/** The address families of unicast peers against unicast_src_ip: per instance, so a configuration-wide check. */
-export const valueItemFamilies: ConfigCheck = { kind: "config", name: "valueItemFamilies", run: peerFamilies };
+/** The address families of unicast peers against unicast_src_ip: instance by instance. */
+export const valueItemFamilies: InstanceCheck = { kind: "instance", name: "valueItemFamilies", context: () => "", visit: peerFamilies };

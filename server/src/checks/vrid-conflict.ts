@@ -12,50 +12,51 @@ import { familyOf, keptInstances } from "./effective.ts";
  */
 
 /**
- * The earlier instance of the same VRID, interface and family that `instance` clashes with, by keepalived's
- * rule: multicast instances always clash; unicast ones when they share the source address and a peer. Each
- * instance is looked up once, so a file with thousands of instances stays linear.
+ * Where an instance stands for keepalived's clash rule: the VRID (1..255), interface and family, and for a unicast
+ * instance each (source, peer) pair; undefined without a valid VRID. Multicast instances of one place always
+ * clash; unicast ones when they share the source address and a peer. Kept per instance object (its own lines
+ * decide it), so that re-checking a file of thousands of instances after an edit is a few lookups each.
  */
-class ClashFinder {
-  private firstMulticast: VrrpInstance | undefined;
-  /** unicast source -> peer -> first instance that sends to it */
-  private readonly unicast = new Map<string, Map<string, VrrpInstance>>();
+interface Place {
+  /** The place of a multicast instance, or one key per peer of a unicast one (its source and the peer added). */
+  keys: string[];
+}
 
-  find(instance: VrrpInstance): VrrpInstance | undefined {
-    if (instance.unicastPeers.length === 0) {
-      const earlier = this.firstMulticast;
-      this.firstMulticast ??= instance;
-      return earlier;
+const places = new WeakMap<VrrpInstance, Place | null>();
+
+function placeOf(instance: VrrpInstance): Place | undefined {
+  let place = places.get(instance);
+  if (place === undefined) {
+    const vrid = instance.vrid?.value;
+    if (vrid === undefined || vrid < 1 || vrid > 255) place = null;
+    else {
+      const at = `${vrid}\u0000${instance.interface?.value ?? ""}\u0000${familyOf(instance)}`;
+      if (instance.unicastPeers.length === 0) place = { keys: [`m${at}`] };
+      else {
+        const src = canonicalAddress(instance.unicastSrcIp?.value ?? "");
+        place = { keys: instance.unicastPeers.map((peer) => `u${at}\u0000${src}\u0000${canonicalAddress(peer.value)}`) };
+      }
     }
-    const src = canonicalAddress(instance.unicastSrcIp?.value ?? "");
-    let peers = this.unicast.get(src);
-    if (peers === undefined) this.unicast.set(src, (peers = new Map()));
-    let earlier: VrrpInstance | undefined;
-    for (const peer of instance.unicastPeers) {
-      const address = canonicalAddress(peer.value);
-      const first = peers.get(address);
-      if (first === undefined) peers.set(address, instance);
-      else if (first !== instance) earlier ??= first;
-    }
-    return earlier;
+    places.set(instance, place);
   }
+  return place ?? undefined;
 }
 
 export const vridConflict: Check = (ctx) => {
-  // By interface, then by VRID and family (a number): no key string per instance.
-  const finders = new Map<string, Map<number, ClashFinder>>();
+  // The first instance at each multicast place and at each unicast (place, source, peer), in file order.
+  const first = new Map<string, VrrpInstance>();
   let used: number[] | undefined;
   for (const instance of keptInstances(ctx.config)) {
-    const vrid = instance.vrid;
-    if (vrid === undefined || vrid.value < 1 || vrid.value > 255) continue;
-    const iface = instance.interface?.value ?? "";
-    let byVrid = finders.get(iface);
-    if (byVrid === undefined) finders.set(iface, (byVrid = new Map()));
-    const key = vrid.value * 8 + familyOf(instance);
-    let finder = byVrid.get(key);
-    if (finder === undefined) byVrid.set(key, (finder = new ClashFinder()));
-    const other = finder.find(instance);
+    const place = placeOf(instance);
+    if (place === undefined) continue;
+    let other: VrrpInstance | undefined;
+    for (const key of place.keys) {
+      const earlier = first.get(key);
+      if (earlier === undefined) first.set(key, instance);
+      else if (earlier !== instance) other ??= earlier;
+    }
     if (other === undefined) continue;
+    const vrid = instance.vrid!;
     used ??= [...new Set(ctx.config.instances.map((i) => i.vrid?.value).filter((v): v is number => v !== undefined))].sort((a, b) => a - b);
     const where = instance.interface !== undefined ? ` on ${instance.interface.value}` : "";
     ctx.report({

@@ -6,6 +6,7 @@ import {
   type SelectionRange,
   type Position,
 } from "vscode-languageserver";
+import type { Config } from "../model/config.ts";
 import type { SourceFile } from "../model/source.ts";
 import type { Directive } from "../model/types.ts";
 import type { StatementNode } from "../parser/syntax.ts";
@@ -42,6 +43,11 @@ export function documentSymbols(workspace: Workspace, uri: string): DocumentSymb
   const source = workspace.source(file);
   const config = ownerAnalysis(workspace, file)?.renderings[0]?.config;
   if (source === undefined || config === undefined) return [];
+  return symbolsOf(file, source, config);
+}
+
+/** The outline of `file` (read as `source`) in the configuration `config` it is part of. */
+export function symbolsOf(file: string, source: SourceFile, config: Config): DocumentSymbol[] {
   const toSymbols = (directives: Directive[]): DocumentSymbol[] => {
     const out: DocumentSymbol[] = [];
     for (const d of directives) {

@@ -224,13 +224,6 @@ class Builder extends TreeBuilder {
     reported.add(use.name);
     this.result.undefinedRefs.push({ name: use.name, braced: use.braced, span });
   }
-
-
-
-
-
-
-
 }
 
 function hasDollar(words: WordToken[]): boolean {
@@ -240,7 +233,15 @@ function hasDollar(words: WordToken[]): boolean {
 
 /** Builds the directive tree of `root` and of every file it includes. */
 export function buildDirectives(root: SourceFile, host: SourceHost, options: BuildOptions): BuildResult {
+  return buildStatements(root, host, options, root.parsed.tree.statements);
+}
+
+/**
+ * Builds the directives of some top-level statements of `root` as if nothing came before them: for a simple
+ * parse (ParseResult.simple) the same directives the whole file gives them, which the incremental analysis uses.
+ */
+export function buildStatements(root: SourceFile, host: SourceHost, options: BuildOptions, statements: readonly StatementNode[]): BuildResult {
   const builder = new Builder(host, options, root);
-  builder.walk(root.parsed.tree.statements, context(root, undefined, builder.result.directives, [root.file], undefined, undefined, undefined, undefined));
+  builder.walk(statements, context(root, undefined, builder.result.directives, [root.file], undefined, undefined, undefined, undefined));
   return builder.result;
 }

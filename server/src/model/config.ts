@@ -24,8 +24,30 @@ export interface Config {
   lvs: VirtualServer[];
 }
 
-/** The typed model of a built configuration. */
-export function buildConfig(build: BuildResult): Config {
+type ModelItem = VrrpScript | VrrpInstance | SyncGroup | NamedBlock | VirtualServer;
+
+/** The model objects of a configuration by the top-level directive each was read from. */
+function itemsByDirective(config: Config): Map<Directive, ModelItem> {
+  const items = new Map<Directive, ModelItem>();
+  for (const list of [config.scripts, config.instances, config.syncGroups, config.trackFiles, config.trackProcesses, config.bfdInstances, config.lvs]) {
+    for (const item of list) items.set(item.directive, item);
+  }
+  return items;
+}
+
+/**
+ * The typed model of a built configuration. With `previous`, the model of an earlier build that shares top-level
+ * directives with this one (the incremental analysis keeps the directives of blocks an edit did not touch), the
+ * objects read from those directives are taken over rather than read again; only their `order` is updated.
+ */
+export function buildConfig(build: BuildResult, previous?: Config): Config {
+  const reusable = previous === undefined ? undefined : itemsByDirective(previous);
+  function reuse<T extends ModelItem>(directive: Directive, order: number, read: (directive: Directive, order: number) => T): T {
+    const item = reusable?.get(directive) as T | undefined;
+    if (item === undefined) return read(directive, order);
+    item.order = order;
+    return item;
+  }
   const config: Config = {
     build,
     directives: build.directives,
@@ -46,27 +68,27 @@ export function buildConfig(build: BuildResult): Config {
         config.globalDefs.push(directive);
         break;
       case "vrrp_script":
-        config.scripts.push(buildScript(directive, order));
+        config.scripts.push(reuse(directive, order, buildScript));
         break;
       case "vrrp_instance":
-        config.instances.push(buildInstance(directive, order));
+        config.instances.push(reuse(directive, order, buildInstance));
         break;
       case "vrrp_sync_group":
-        config.syncGroups.push(buildSyncGroup(directive, order));
+        config.syncGroups.push(reuse(directive, order, buildSyncGroup));
         break;
       case "track_file":
       case "vrrp_track_file":
-        config.trackFiles.push(named(directive, order));
+        config.trackFiles.push(reuse(directive, order, named));
         break;
       case "vrrp_track_process":
-        config.trackProcesses.push(named(directive, order));
+        config.trackProcesses.push(reuse(directive, order, named));
         break;
       case "bfd_instance":
-        config.bfdInstances.push(named(directive, order));
+        config.bfdInstances.push(reuse(directive, order, named));
         break;
       case "virtual_server":
         config.virtualServers.push(directive);
-        config.lvs.push(buildVirtualServer(directive, order));
+        config.lvs.push(reuse(directive, order, buildVirtualServer));
         break;
     }
   });

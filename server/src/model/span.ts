@@ -23,6 +23,8 @@ export interface Range {
 export class LineIndex {
   private readonly text: string;
   private computed: number[] | undefined;
+  /** For an index made by `edited` from one whose starts were known: how to make its own from them. */
+  private derive: (() => number[]) | undefined;
   readonly length: number;
 
   constructor(text: string) {
@@ -30,8 +32,25 @@ export class LineIndex {
     this.length = text.length;
   }
 
+  /**
+   * The index of `text`, which is the text of `previous` with [start, end) replaced by `length` characters. When
+   * the previous starts are known, the new ones are theirs with the edited lines read again: a one-character edit
+   * in a long file then costs a copy of the starts, not a pass over every character.
+   */
+  static edited(previous: LineIndex, start: number, end: number, length: number, text: string): LineIndex {
+    const index = new LineIndex(text);
+    const old = previous.computed;
+    if (old !== undefined) index.derive = () => editedStarts(old, start, end, length, text);
+    return index;
+  }
+
   private get starts(): number[] {
     if (this.computed !== undefined) return this.computed;
+    if (this.derive !== undefined) {
+      this.computed = this.derive();
+      this.derive = undefined;
+      return this.computed;
+    }
     const text = this.text;
     const starts = [0];
     for (let i = 0; i < text.length; i++) {
@@ -81,4 +100,33 @@ export class LineIndex {
   rangeOf(start: number, end: number): Range {
     return { start: this.positionAt(start), end: this.positionAt(end) };
   }
+}
+
+/** The first index of `starts` (sorted) whose value is at least `offset`. */
+function firstAtLeast(starts: readonly number[], offset: number): number {
+  let low = 0;
+  let high = starts.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (starts[mid]! < offset) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
+/**
+ * Line starts after an edit. Whether p starts a line depends on the characters at p - 1 and p only (after `\n`,
+ * or after a `\r` not followed by `\n`): those before the edit are kept, those after it moved, and the few
+ * whose characters changed are read again.
+ */
+function editedStarts(old: readonly number[], start: number, end: number, length: number, text: string): number[] {
+  const delta = length - (end - start);
+  const keep = firstAtLeast(old, start);
+  const starts = old.slice(0, Math.max(1, keep));
+  for (let p = Math.max(1, start); p <= start + length && p <= text.length; p++) {
+    const before = text.charCodeAt(p - 1);
+    if (before === 0x0a || (before === 0x0d && text.charCodeAt(p) !== 0x0a)) starts.push(p);
+  }
+  for (let i = firstAtLeast(old, end + 1); i < old.length; i++) starts.push(old[i]! + delta);
+  return starts;
 }

@@ -107,7 +107,7 @@ export abstract class TreeBuilder {
   /** The folder of the file now read (for `${_PWD}`); returns the one it replaces. */
   protected abstract enterFolder(folder: string): string;
 
-  walk(statements: StatementNode[], ctx: Context): void {
+  walk(statements: readonly StatementNode[], ctx: Context): void {
     for (const statement of statements) this.statement(statement, ctx);
   }
 

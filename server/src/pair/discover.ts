@@ -90,16 +90,22 @@ interface MemberSet {
 class Clusters {
   private readonly parent = new Map<Member, Member>();
   private readonly sets = new Map<Member, MemberSet>();
-  private readonly index: Map<Member, number>;
+  private readonly members: readonly Member[];
+  private indexes: Map<Member, number> | undefined;
 
   constructor(members: readonly Member[]) {
-    this.index = new Map(members.map((m, i) => [m, i]));
+    this.members = members;
+  }
+
+  private indexOf(member: Member): number {
+    this.indexes ??= new Map(this.members.map((m, i) => [m, i]));
+    return this.indexes.get(member)!;
   }
 
   private find(member: Member): Member {
     if (!this.parent.has(member)) {
       this.parent.set(member, member);
-      this.sets.set(member, { members: [member], nodes: new Set([member.node.key]), links: new Set(), index: this.index.get(member)! });
+      this.sets.set(member, { members: [member], nodes: new Set([member.node.key]), links: new Set(), index: this.indexOf(member) });
       return member;
     }
     let root = member;
@@ -145,6 +151,14 @@ class Clusters {
       .sort((x, y) => x.index - y.index)
       .map((s) => ({ members: s.members.sort((x, y) => x.node.order - y.node.order), links: s.links }));
   }
+}
+
+/** Adds `member` under `key`: the member alone, or a list once a second one comes. */
+function group(map: Map<string, Member | Member[]>, key: string, member: Member): void {
+  const found = map.get(key);
+  if (found === undefined) map.set(key, member);
+  else if (Array.isArray(found)) found.push(member);
+  else map.set(key, [found, member]);
 }
 
 function instancesOf(node: PairNode): Member[] {
@@ -232,13 +246,11 @@ export function discoverClusters(nodes: readonly PairNode[], groups: readonly (r
   const members = nodes.flatMap(instancesOf);
   const candidates: Candidate[] = [];
 
-  const bySource = new Map<string, Member[]>();
+  // One member per source or name is the rule: a list only where several share it.
+  const bySource = new Map<string, Member | Member[]>();
   for (const m of members) {
     const src = unicastSource(m.instance);
-    if (src === undefined) continue;
-    const list = bySource.get(src);
-    if (list === undefined) bySource.set(src, [m]);
-    else list.push(m);
+    if (src !== undefined) group(bySource, src, m);
   }
   const seenPairs = new Set<string>();
   const addCandidate = (a: Member, b: Member, kind: LinkKind): void => {
@@ -251,17 +263,19 @@ export function discoverClusters(nodes: readonly PairNode[], groups: readonly (r
     candidates.push({ a, b, kind });
   };
   for (const a of members) {
-    for (const peer of new Set(unicastPeers(a.instance))) for (const b of bySource.get(peer) ?? []) addCandidate(a, b, "unicast");
+    const peers = unicastPeers(a.instance);
+    peers.forEach((peer, i) => {
+      if (peers.indexOf(peer) !== i) return;
+      const found = bySource.get(peer);
+      if (found === undefined) return;
+      for (const b of Array.isArray(found) ? found : [found]) addCandidate(a, b, "unicast");
+    });
   }
 
-  const byName = new Map<string, Member[]>();
-  for (const m of members) {
-    if (m.instance.name === undefined) continue;
-    const list = byName.get(m.name);
-    if (list === undefined) byName.set(m.name, [m]);
-    else list.push(m);
-  }
+  const byName = new Map<string, Member | Member[]>();
+  for (const m of members) if (m.instance.name !== undefined) group(byName, m.name, m);
   for (const list of byName.values()) {
+    if (!Array.isArray(list)) continue;
     for (let i = 0; i < list.length; i++) {
       for (let j = i + 1; j < list.length; j++) {
         const a = list[i]!;

@@ -1,13 +1,36 @@
 import type { Diagnostic } from "../checks/diagnostic.ts";
 import { withDefaultSeverity } from "../checks/diagnostic.ts";
+import type { VrrpInstance } from "../model/config.ts";
 import { parseAddress } from "../model/values.ts";
 import { listOf } from "./findings.ts";
 import { unicastPeers, unicastSource, type Discovery } from "./discover.ts";
 import type { Member } from "./model.ts";
 import { anchorOf } from "./sites.ts";
 
+/** An instance's unicast peers other than itself, once each; `addresses` those that are addresses at all. */
+interface Peers {
+  listed: readonly string[];
+  addresses: readonly string[];
+}
+
+/** Per instance object: they depend on its lines only, and a file of thousands of instances is re-checked on each edit. */
+const peersByInstance = new WeakMap<VrrpInstance, Peers | null>();
+
+function peersOf(instance: VrrpInstance): Peers | undefined {
+  let peers = peersByInstance.get(instance);
+  if (peers === undefined) {
+    const all = unicastPeers(instance);
+    const own = unicastSource(instance);
+    const listed = [...new Set(all)].filter((p) => p !== own);
+    // Template placeholders are no address: template-placeholder and invalid-value say what they are.
+    peers = all.length === 0 ? null : { listed, addresses: listed.filter((p) => parseAddress(p) !== undefined) };
+    peersByInstance.set(instance, peers);
+  }
+  return peers ?? undefined;
+}
+
 interface FileEntries {
-  list: Array<{ member: Member; peers: string[] }>;
+  list: Array<{ member: Member; peers: readonly string[] }>;
   /** Instance name and unknown peers of each entry. */
   keys: Set<string>;
 }
@@ -29,12 +52,11 @@ export function peerNotFound(discovery: Discovery): Diagnostic[] {
   for (const c of discovery.clusters) for (const m of c.members) clusterOf.set(m, c.members);
   const byFile = new Map<string, FileEntries>();
   for (const member of discovery.members) {
-    const peers = unicastPeers(member.instance);
-    if (peers.length === 0) continue;
-    const own = unicastSource(member.instance);
-    const listed = peers.length === 1 ? (peers[0] === own ? [] : [peers[0]!]) : [...new Set(peers)].filter((p) => p !== own);
-    // Template placeholders are no address: template-placeholder and invalid-value say what they are.
-    const unknown = listed.filter((p) => !sources.has(p) && parseAddress(p) !== undefined);
+    const peers = peersOf(member.instance);
+    if (peers === undefined) continue;
+    const { listed, addresses } = peers;
+    // Most instances have one peer: no new list for them.
+    const unknown = addresses.length === 1 ? (sources.has(addresses[0]!) ? [] : addresses) : addresses.filter((p) => !sources.has(p));
     if (unknown.length === 0) continue;
     const cluster = clusterOf.get(member);
     if (cluster !== undefined) {
@@ -45,7 +67,7 @@ export function peerNotFound(discovery: Discovery): Diagnostic[] {
     let entries = byFile.get(member.node.file);
     if (entries === undefined) byFile.set(member.node.file, (entries = { list: [], keys: new Set() }));
     // Addresses hold no NUL, so the last one in the key ends the name: one lookup per member, not a scan.
-    const key = `${member.name}\u0000${unknown.join()}`;
+    const key = `${member.name}\u0000${unknown.length === 1 ? unknown[0] : unknown.join()}`;
     if (entries.keys.has(key)) continue;
     entries.keys.add(key);
     entries.list.push({ member, peers: unknown });

@@ -39,16 +39,20 @@ export function lineEnd(text: string, from: number): number {
 
 /** Whether the last word `wordEnd` read holds a backslash (only then may its value differ from its text). */
 export let wordHadBackslash = false;
+/** Whether the last word `wordEnd` read holds a `$` (a use of a definition, for the model builder). */
+export let wordHadDollar = false;
 
 /** End of the word starting at `i`: word characters, `\` (with a following `#` or `!`), `$` and `${NAME...}`. */
 export function wordEnd(text: string, i: number): number {
   const n = text.length;
   wordHadBackslash = false;
+  wordHadDollar = false;
   while (i < n) {
     const c = text.charCodeAt(i);
     if (isWordChar(c)) {
       i++;
     } else if (c === 0x24) {
+      wordHadDollar = true;
       i++;
       if (text.charCodeAt(i) === 0x7b && isNameStart(text.charCodeAt(i + 1))) {
         let j = i + 2;

@@ -20,13 +20,24 @@ export interface ParseResult {
   /** Every `#` / `!` comment, in order: tools that rewrite text keep them. */
   comments: IToken[];
   errors: SyntaxError[];
+  /**
+   * No `@ID` conditional, `$NAME=` definition, `~SEQ` line, include line or `$` in a word: every statement means
+   * the same whatever comes before it, so an edit changes the meaning of the lines it touches only (the
+   * incremental parse and analysis rely on it).
+   */
+  simple: boolean;
 }
 
 const EMPTY_TREE: SyntaxTree = { statements: [], strayCloses: [] };
 
 /** Lexes and parses keepalived.conf text (`file` names it in the words' spans). Never throws: malformed input gives a partial tree and errors. */
 export function parse(text: string, file = ""): ParseResult {
-  const lexed = scan(text, file);
+  return parseRange(text, file, 0, text.length);
+}
+
+/** Parses the lines [from, to) of `text` as if they were the whole text (offsets stay those of `text`). */
+export function parseRange(text: string, file: string, from: number, to: number): ParseResult {
+  const lexed = scan(text, file, from, to);
   const errors: SyntaxError[] = [];
   for (const token of lexed.unterminated) {
     errors.push({
@@ -48,12 +59,12 @@ export function parse(text: string, file = ""): ParseResult {
     parser.unclosed = [];
   }
   for (const e of parser.errors) {
-    const start = Number.isNaN(e.token.startOffset) ? text.length : e.token.startOffset;
+    const start = Number.isNaN(e.token.startOffset) ? to : e.token.startOffset;
     errors.push({ kind: "other", message: e.message, start, end: start + (e.token.image?.length ?? 0) });
   }
   collectBraceErrors(tree, errors);
   errors.sort((a, b) => a.start - b.start);
-  return { tree, comments: lexed.comments, errors };
+  return { tree, comments: lexed.comments, errors, simple: lexed.simple };
 }
 
 function collectBraceErrors(tree: SyntaxTree, errors: SyntaxError[]): void {

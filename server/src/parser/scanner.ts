@@ -1,6 +1,6 @@
 import type { IToken, TokenType } from "chevrotain";
 import type { BraceToken, StatementNode, WordToken } from "./syntax.ts";
-import { definitionEnd, definitionHead, intern, isBlank, isIdChar, lineEnd, quoteEnd, sequenceEnd, templateEnd, wordEnd, wordHadBackslash } from "./chars.ts";
+import { definitionEnd, definitionHead, intern, isBlank, isIdChar, lineEnd, quoteEnd, sequenceEnd, templateEnd, wordEnd, wordHadBackslash, wordHadDollar } from "./chars.ts";
 import {
   Comment,
   Conditional,
@@ -39,6 +39,8 @@ export interface ScanResult {
   comments: IToken[];
   /** Words that open a double quote never closed on their line. */
   unterminated: IToken[];
+  /** See ParseResult.simple. */
+  simple: boolean;
 }
 
 function token(image: string, startOffset: number, type: TokenType): IToken {
@@ -79,9 +81,13 @@ const INCLUDE = /^include[rmwba]?$/;
 /** Shared by every statement without prefixes; never written to. */
 const NO_SEQUENCES: IToken[] = Object.freeze([]) as unknown as IToken[];
 
-/** Scans `text`; `file` names it in the spans of words and braces (empty for text that is no file). */
-export function scan(text: string, file = ""): ScanResult {
-  return new Scanner(text, file).run();
+/**
+ * Scans `text`; `file` names it in the spans of words and braces (empty for text that is no file). With `from` and
+ * `to`, only [from, to) is read, as the whole text would be read there: `from` must start a line and `to` end one
+ * (the incremental parse reads the lines an edit touched).
+ */
+export function scan(text: string, file = "", from = 0, to = text.length): ScanResult {
+  return new Scanner(text, file).run(from, to);
 }
 
 /**
@@ -102,16 +108,18 @@ class Scanner {
   private count = 0;
   /** The last finished statement with words: a `{` that comes next (on any later line) opens its block. */
   private pending: StatementToken | undefined = undefined;
+  /** No conditional, definition, sequence, include line or `$` was read (see ParseResult.simple). */
+  private simple = true;
 
   constructor(text: string, file: string) {
     this.text = text;
     this.file = file;
   }
 
-  run(): ScanResult {
+  run(from: number, to: number): ScanResult {
     const text = this.text;
-    const n = text.length;
-    let i = 0;
+    const n = to;
+    let i = from;
     /** Only blanks since the last line break. */
     let lineStart = true;
     while (i < n) {
@@ -146,6 +154,7 @@ class Scanner {
       if (c === 0x40 && atLine) {
         let end = i + 1;
         while (end < n && isIdChar(text.charCodeAt(end))) end++;
+        this.simple = false;
         this.start = i;
         this.conditional = wordToken(text.slice(i, end), i, Conditional, this.file);
         i = end;
@@ -155,6 +164,7 @@ class Scanner {
         const valueStart = definitionHead(text, i);
         if (valueStart >= 0) {
           const end = definitionEnd(text, valueStart);
+          this.simple = false;
           if (this.start < 0) this.start = i;
           this.flushPending();
           this.tokens.push(this.finish(Line, token(text.slice(i, end), i, Definition)));
@@ -165,6 +175,7 @@ class Scanner {
       if (c === 0x7e && this.count === 0) {
         const end = sequenceEnd(text, i);
         if (end >= 0) {
+          this.simple = false;
           if (this.start < 0) this.start = i;
           if (this.sequences === NO_SEQUENCES) this.sequences = [];
           this.sequences.push(token(text.slice(i, end), i, Sequence));
@@ -179,7 +190,7 @@ class Scanner {
     }
     this.endStatement();
     this.flushPending();
-    return { tokens: this.tokens, comments: this.comments, unterminated: this.unterminated };
+    return { tokens: this.tokens, comments: this.comments, unterminated: this.unterminated, simple: this.simple };
   }
 
   private flushPending(): void {
@@ -234,6 +245,8 @@ class Scanner {
     if (this.count === 0) {
       retype(word, HeadWord);
       if (word.text === word.raw) word.text = word.raw = word.image = intern(word.image);
+      // The model builder reads any statement that starts with an include word as an include.
+      if (word.image.charCodeAt(0) === 0x69 && INCLUDE.test(word.image)) this.simple = false;
     }
     this.words[this.count++] = word;
   }
@@ -268,13 +281,16 @@ class Scanner {
       const q = quoteEnd(text, at);
       const t = wordToken(text.slice(at, q.end), at, q.closed ? QuotedString : UnterminatedString, this.file);
       if (!q.closed) this.unterminated.push(t);
+      if (t.image.includes("$")) this.simple = false;
       return t;
     }
     if (c === 0x7b) {
       const raw = text.slice(at, templateEnd(text, at));
+      if (raw.includes("$")) this.simple = false;
       return wordToken(raw, at, Template, this.file, raw);
     }
     const raw = text.slice(at, wordEnd(text, at));
+    if (wordHadDollar) this.simple = false;
     return wordToken(raw, at, Word, this.file, wordHadBackslash ? valueOf(raw) : raw);
   }
 
