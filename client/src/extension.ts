@@ -48,6 +48,16 @@ async function createClient(context: vscode.ExtensionContext, output: vscode.Log
     initializationOptions: { settings: vscode.workspace.getConfiguration("keepalived") },
     outputChannel: output,
     traceOutputChannel: output,
+    middleware: {
+      // On a change the library re-pulls that document and the other visible ones except the active one, which
+      // it expects to change only by typing. A quick fix that edits just the peer left the active file's pair
+      // diagnostics stale until its next keystroke; so then every open document is pulled again.
+      async didChange(event, next) {
+        await next(event);
+        const active = vscode.window.activeTextEditor?.document;
+        if (active !== undefined && active !== event.document && active.languageId === LANGUAGE_ID) client?.getFeature("textDocument/diagnostic").refresh();
+      },
+    },
   };
   return new Client("keepalived", "Keepalived Language Server", serverOptions(context, TransportKind.ipc), options);
 }

@@ -112,9 +112,9 @@ export async function applyQuickFix(page: Page, title: string): Promise<void> {
   await action.waitFor({ state: "hidden", timeout: STEP_TIMEOUT });
 }
 
-/** The active editor's visible text, line by line in screen order (DOM order follows edits, not lines). */
-export async function editorLines(page: Page): Promise<string[]> {
-  const lines = activeEditor(page).locator(".view-lines .view-line");
+/** An editor's visible text (the active one's by default), line by line in screen order (DOM order follows edits, not lines). */
+export async function editorLines(page: Page, editor: Locator = activeEditor(page)): Promise<string[]> {
+  const lines = editor.locator(".view-lines .view-line");
   const placed: { top: number; text: string }[] = [];
   for (let index = 0, count = await lines.count(); index < count; index++) {
     const line = lines.nth(index);
