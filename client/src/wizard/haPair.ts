@@ -1,12 +1,11 @@
-import { chmod } from "node:fs/promises";
 import * as vscode from "vscode";
 import {
   DEFAULTS,
-  defaultsFor,
   dockerAddresses,
   EMQX_EDGE,
   formatIssue,
   generateFiles,
+  parseService,
   parseSpec,
   suggestVrid,
   usedVrids,
@@ -17,12 +16,30 @@ import {
   type Service,
 } from "../../../server/src/generator/index.ts";
 import { MultiStepInput, type Step } from "./multiStepInput.ts";
+import { standbyBeside, vipBeside } from "./suggest.ts";
+import { writePair } from "./writePair.ts";
 
 const TITLE = "Keepalived: Generate HA pair";
+
+type TypedField = "interface" | "primary" | "standby" | "vip" | "vrid";
+type StepName = "deployment" | "service" | TypedField | "folder";
+
+/**
+ * The steps each deployment asks, in order. Docker fixes the service (the guide's EMQX Edge image) and the
+ * interface (eth0 inside the container): asking for them would offer answers the generator then refuses.
+ */
+const STEPS: Record<Deployment, StepName[]> = {
+  "bare-metal": ["deployment", "service", "interface", "primary", "standby", "vip", "vrid", "folder"],
+  docker: ["deployment", "primary", "standby", "vip", "vrid", "folder"],
+};
+
+const BARE_METAL_ADDRESSES = { primary: "192.168.1.10", standby: "192.168.1.11", vip: "192.168.1.100/24" };
 
 interface Answers {
   deployment: Deployment;
   service: Service;
+  /** What the custom-service box last held (a port, a URL), so that Back shows it again. */
+  serviceText: { tcp: string; http: string };
   interface: string;
   primary: string;
   standby: string;
@@ -49,15 +66,6 @@ async function workspaceVrids(): Promise<Set<number>> {
   return usedVrids(texts);
 }
 
-async function exists(uri: vscode.Uri): Promise<boolean> {
-  try {
-    await vscode.workspace.fs.stat(uri);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /**
  * The "Generate HA pair" command: asks for the pair step by step (with the generator's own validation under
  * each box), writes the files into a folder the user picks, asks before replacing any existing file, and
@@ -66,60 +74,97 @@ async function exists(uri: vscode.Uri): Promise<boolean> {
 export async function generateHaPair(): Promise<GeneratedFile[] | undefined> {
   const used = await workspaceVrids();
   const options = { usedVrids: used };
-  const defaults = defaultsFor({}, options);
   const answers: Answers = {
     deployment: DEFAULTS.deployment,
     service: EMQX_EDGE,
+    serviceText: { tcp: "1883", http: "http://127.0.0.1:8080/health" },
     interface: DEFAULTS.interface,
-    primary: "192.168.1.10",
-    standby: "192.168.1.11",
-    vip: "192.168.1.100/24",
-    vrid: String(defaults.vrid ?? suggestVrid(used) ?? ""),
+    ...BARE_METAL_ADDRESSES,
+    vrid: String(suggestVrid(used) ?? ""),
   };
-  const folders = vscode.workspace.workspaceFolders ?? [];
-  const total = 8;
-  const context = (): HaSpecInput => ({ deployment: answers.deployment, service: answers.service, interface: answers.interface, primary: answers.primary, standby: answers.standby, vip: answers.vip });
+  // Typed fields the user has confirmed: a later suggestion never replaces those.
+  const confirmed = new Set<TypedField>();
+  const numbered = (name: StepName): { step: number; totalSteps: number } => {
+    const steps = STEPS[answers.deployment];
+    return { step: steps.indexOf(name) + 1, totalSteps: steps.length };
+  };
+  /**
+   * The answers given before `name`: a step is checked against those only, never against the suggestions of
+   * steps still to come (a primary on 10.1.2.0/24 is fine before the VIP has been asked).
+   */
+  const answeredBefore = (name: StepName): HaSpecInput => {
+    const steps = STEPS[answers.deployment];
+    const before = new Set(steps.slice(0, Math.max(0, steps.indexOf(name))));
+    const input: HaSpecInput = { deployment: answers.deployment, service: answers.service };
+    for (const field of ["interface", "primary", "standby", "vip", "vrid"] as const) if (before.has(field)) input[field] = answers[field];
+    return input;
+  };
 
-  const input = (field: "interface" | "primary" | "standby" | "vip" | "vrid", step: number, prompt: string, placeholder: string, next: Step | undefined): Step =>
+  /** Once the primary is known, unconfirmed standby and VIP suggestions follow it to its subnet. */
+  const followPrimary = (): void => {
+    if (!confirmed.has("standby")) answers.standby = standbyBeside(answers.primary) ?? answers.standby;
+    if (!confirmed.has("vip")) answers.vip = vipBeside(answers.primary, answers.standby) ?? answers.vip;
+  };
+
+  const input = (field: TypedField, prompt: string, placeholder: string, next: () => Step): Step =>
     async (flow) => {
-      answers[field] = await flow.showInputBox({
+      const context = answeredBefore(field);
+      const value = await flow.showInputBox({
         title: TITLE,
-        step,
-        totalSteps: total,
+        ...numbered(field),
         value: answers[field],
         prompt,
         placeholder,
-        validate: (value) => validateField(field, value, { ...context(), [field]: value }, options),
+        validate: (text) => validateField(field, text, context, options),
       });
-      return next;
+      const changed = value !== answers[field];
+      answers[field] = value;
+      confirmed.add(field);
+      if (field === "primary" && changed) followPrimary();
+      return next();
     };
 
   const pickFolder: Step = async (flow) => {
+    const folders = vscode.workspace.workspaceFolders ?? [];
     const items: Array<PickItem<vscode.Uri | undefined>> = [
       ...folders.map((f) => ({ label: `$(folder) ${f.name}`, description: f.uri.fsPath, value: f.uri })),
-      { label: "$(folder-opened) Choose a folder…", value: undefined },
+      { label: "$(folder-opened) Choose a folder…", description: folders.length === 0 ? "no folder is open" : undefined, value: undefined },
     ];
-    const picked = await flow.showQuickPick({ title: TITLE, step: 8, totalSteps: total, items, placeholder: "Where to write the files" });
-    answers.folder = picked.value ?? (await vscode.window.showOpenDialog({ canSelectFolders: true, canSelectFiles: false, canSelectMany: false, openLabel: "Write the HA pair here" }))?.[0];
+    // A folder dialog closed without a choice comes back here, with every answer kept.
+    while (answers.folder === undefined) {
+      const picked = await flow.showQuickPick({ title: TITLE, ...numbered("folder"), items, placeholder: "Where to write the files" });
+      answers.folder =
+        picked.value ??
+        (await vscode.window.showOpenDialog({ canSelectFolders: true, canSelectFiles: false, canSelectMany: false, openLabel: "Write the HA pair here", title: `${TITLE}: folder for the files` }))?.[0];
+    }
     return undefined;
   };
-  const vrid = input("vrid", 7, `virtual_router_id shared by both nodes (1..255)${used.size > 0 ? `; not one of ${[...used].sort((a, b) => a - b).join(", ")}, which the workspace already uses` : ""}`, "51", pickFolder);
-  const vip = input("vip", 6, "The virtual IP clients connect to, with its prefix", "192.168.1.100/24", vrid);
-  const standby = input("standby", 5, "The standby node's address on that interface", "192.168.1.11", vip);
-  const primary = input("primary", 4, "The primary node's address on that interface", "192.168.1.10", standby);
-  const iface = input("interface", 3, "The network interface that carries VRRP and the VIP on both nodes", "eth0", primary);
+  const vrid = input(
+    "vrid",
+    `virtual_router_id shared by both nodes (1..255)${used.size > 0 ? `; not one of ${[...used].sort((a, b) => a - b).join(", ")}, which the workspace already uses` : ""}`,
+    "51",
+    () => pickFolder,
+  );
+  const vip = input("vip", "The virtual IP clients connect to, with its prefix", "192.168.1.100/24", () => vrid);
+  const standby = input("standby", "The standby node's address on that interface", "192.168.1.11", () => vip);
+  const primary = input("primary", "The primary node's address on that interface", "192.168.1.10", () => standby);
+  const iface = input("interface", "The network interface that carries VRRP and the VIP on both nodes", "eth0", () => primary);
 
+  /** The port or URL of a service other than EMQX Edge, in its own box of the same step. */
   const customService = (kind: "tcp" | "http"): Step => async (flow) => {
-    const value = await flow.showInputBox({
+    const context = answeredBefore("service");
+    const asService = (text: string): string => (kind === "tcp" ? `tcp:${text.trim()}` : text.trim());
+    const text = await flow.showInputBox({
       title: TITLE,
-      step: 2,
-      totalSteps: total,
-      value: kind === "tcp" ? "tcp:1883" : "http:http://127.0.0.1:8080/health",
-      prompt: kind === "tcp" ? "The TCP port the health check connects to, as tcp:PORT" : "The URL the health check requests, as http:URL",
-      validate: (text) => validateField("service", text, context(), options),
+      ...numbered("service"),
+      value: answers.serviceText[kind],
+      prompt: kind === "tcp" ? "The TCP port the health check connects to on each node" : "The URL the health check requests on each node (healthy while it answers 2xx)",
+      placeholder: kind === "tcp" ? "1883" : "http://127.0.0.1:8080/health",
+      validate: (value) => validateField("service", asService(value), context, options),
     });
-    const parsed = parseSpec({ ...context(), service: value }, options);
-    answers.service = parsed.success ? parsed.spec.service : answers.service;
+    answers.serviceText[kind] = text;
+    const parsed = parseService(asService(text));
+    if (typeof parsed !== "string") answers.service = parsed;
     return iface;
   };
 
@@ -129,7 +174,7 @@ export async function generateHaPair(): Promise<GeneratedFile[] | undefined> {
       { label: "Any TCP port", description: "healthy while the port accepts connections", value: "tcp" },
       { label: "HTTP URL", description: "healthy while the URL answers 2xx", value: "http" },
     ];
-    const picked = await flow.showQuickPick({ title: TITLE, step: 2, totalSteps: total, items, active: items.find((i) => i.value === answers.service.kind), placeholder: "What keepalived watches on each node" });
+    const picked = await flow.showQuickPick({ title: TITLE, ...numbered("service"), items, active: items.find((i) => i.value === answers.service.kind), placeholder: "What keepalived watches on each node" });
     if (picked.value === "emqx-edge") {
       answers.service = EMQX_EDGE;
       return iface;
@@ -142,44 +187,23 @@ export async function generateHaPair(): Promise<GeneratedFile[] | undefined> {
       { label: "Bare metal or VMs", description: "keepalived installed on two hosts", value: "bare-metal" },
       { label: "Docker", description: "two containers on a bridge network (docker-compose.yml, Dockerfile, entrypoint.sh)", value: "docker" },
     ];
-    const picked = await flow.showQuickPick({ title: TITLE, step: 1, totalSteps: total, items, active: items.find((i) => i.value === answers.deployment), placeholder: "How the two nodes run" });
+    const picked = await flow.showQuickPick({ title: TITLE, ...numbered("deployment"), items, active: items.find((i) => i.value === answers.deployment), placeholder: "How the two nodes run" });
     if (picked.value !== answers.deployment) {
       answers.deployment = picked.value;
-      const docker = picked.value === "docker" ? dockerAddresses(DEFAULTS.dockerSubnet) : undefined;
-      Object.assign(answers, docker ?? { primary: "192.168.1.10", standby: "192.168.1.11", vip: "192.168.1.100/24" });
+      // The other deployment's addresses and fixed fields make no sense here: start from this one's.
+      Object.assign(answers, picked.value === "docker" ? (dockerAddresses(DEFAULTS.dockerSubnet) ?? BARE_METAL_ADDRESSES) : BARE_METAL_ADDRESSES);
+      answers.interface = DEFAULTS.interface;
+      answers.service = EMQX_EDGE;
+      for (const field of ["interface", "primary", "standby", "vip"] as const) confirmed.delete(field);
     }
-    return service;
+    return picked.value === "docker" ? primary : service;
   };
 
   if (!(await MultiStepInput.run(deployment)) || answers.folder === undefined) return undefined;
-  const result = parseSpec({ ...context(), vrid: answers.vrid }, options);
+  const result = parseSpec(answeredBefore("folder"), options);
   if (!result.success) {
     void vscode.window.showErrorMessage(`The HA pair was not generated: ${result.issues.map(formatIssue).join("; ")}`);
     return undefined;
   }
-  return writeFiles(answers.folder, generateFiles(result.spec));
-}
-
-async function writeFiles(folder: vscode.Uri, files: GeneratedFile[]): Promise<GeneratedFile[] | undefined> {
-  const targets = files.map((f) => ({ file: f, uri: vscode.Uri.joinPath(folder, ...f.path.split("/")) }));
-  const existing: string[] = [];
-  for (const t of targets) if (await exists(t.uri)) existing.push(t.file.path);
-  if (existing.length > 0) {
-    const answer = await vscode.window.showWarningMessage(
-      `${existing.length} of the files already exist in ${folder.fsPath}: ${existing.join(", ")}. Replace them?`,
-      { modal: true },
-      "Replace",
-    );
-    if (answer !== "Replace") return undefined;
-  }
-  for (const t of targets) {
-    await vscode.workspace.fs.writeFile(t.uri, new TextEncoder().encode(t.file.content));
-    if (t.uri.scheme === "file") await chmod(t.uri.fsPath, t.file.mode);
-  }
-  const primary = targets.find((t) => t.file.kind === "keepalived-primary");
-  const standby = targets.find((t) => t.file.kind === "keepalived-standby");
-  if (primary !== undefined) await vscode.window.showTextDocument(primary.uri, { viewColumn: vscode.ViewColumn.One, preview: false });
-  if (standby !== undefined) await vscode.window.showTextDocument(standby.uri, { viewColumn: vscode.ViewColumn.Two, preview: false });
-  void vscode.window.showInformationMessage(`Wrote ${files.length} files to ${folder.fsPath}: see README.md there to install and test failover.`);
-  return files;
+  return writePair(answers.folder, generateFiles(result.spec));
 }

@@ -67,9 +67,15 @@ export class MultiStepInput {
     }
   }
 
+  /** A step may show more than one input (a pick, then a box): only the newest one stays alive. */
+  private replaceCurrent(input: vscode.QuickInput): void {
+    this.current?.dispose();
+    this.current = input;
+  }
+
   async showInputBox(options: InputBoxOptions): Promise<string> {
     const box = vscode.window.createInputBox();
-    this.current = box;
+    this.replaceCurrent(box);
     box.title = options.title;
     box.step = options.step;
     box.totalSteps = options.totalSteps;
@@ -103,7 +109,7 @@ export class MultiStepInput {
 
   async showQuickPick<T extends vscode.QuickPickItem>(options: QuickPickOptions<T>): Promise<T> {
     const pick = vscode.window.createQuickPick<T>();
-    this.current = pick;
+    this.replaceCurrent(pick);
     pick.title = options.title;
     pick.step = options.step;
     pick.totalSteps = options.totalSteps;
