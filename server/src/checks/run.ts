@@ -96,12 +96,13 @@ export function runInstanceChecks(config: Config, version: KeepalivedVersion): I
 }
 
 /**
- * What the instance checks reported on an instance, per entry, for the context they saw; `base` is where the
- * instance's keyword was then. The diagnostics have spans of their own (see `moved`).
+ * What the instance checks reported on an instance, per entry, for the contexts they saw; `base` is where the
+ * instance's keyword (`anchor`) was then. The diagnostics have spans of their own (see `moved`).
  */
 interface InstanceRecord {
+  anchor: Span;
   base: number;
-  contexts: Array<string | undefined>;
+  contexts: readonly string[];
   diagnostics: Array<readonly Diagnostic[]>;
 }
 
@@ -121,6 +122,20 @@ export function moved(d: Diagnostic, delta: number): Diagnostic {
   return copy;
 }
 
+const NO_DIAGNOSTICS: readonly Diagnostic[] = Object.freeze([]);
+
+/**
+ * The contexts of the last configuration checked, as one array: while they stay the same it is the same array, so
+ * that an instance whose record saw them is recognised in one comparison.
+ */
+let lastContexts: readonly string[] = [];
+
+function contextsOf(config: Config, version: KeepalivedVersion): readonly string[] {
+  const contexts = instanceEntries.map(({ check }) => `${version} ${check.context(config)}`);
+  if (contexts.length !== lastContexts.length || contexts.some((c, e) => c !== lastContexts[e])) lastContexts = contexts;
+  return lastContexts;
+}
+
 /**
  * runInstanceChecks for the incremental analysis: an instance object that is kept from one analysis to the next
  * (its block untouched) keeps what each check reported on it while the check's context is the same. Only for a
@@ -128,42 +143,38 @@ export function moved(d: Diagnostic, delta: number): Diagnostic {
  */
 export function runInstanceChecksKeeping(config: Config, version: KeepalivedVersion): InstanceResults {
   const outputs = instanceEntries.map((): Diagnostic[] => []);
-  const contexts = instanceEntries.map(({ check }, e) => {
-    // The same context as last time is the same string object: each instance then compares it in one step.
-    const context = `${version} ${check.context(config)}`;
-    if (lastContexts[e] !== context) lastContexts[e] = context;
-    return lastContexts[e]!;
-  });
+  const contexts = contextsOf(config, version);
   const isPlaceholder = placeholderTest(config);
   let fresh: Diagnostic[] = [];
   const ctx: DirectiveContext = { config, version, isPlaceholder, report: (d) => fresh.push(withDefaultSeverity(d)) };
   for (const instance of keptInstances(config)) {
-    const at = instance.directive.keyword.span.start;
     let record = records.get(instance);
     if (record === undefined) {
-      record = { base: at, contexts: [], diagnostics: [] };
+      const anchor = instance.directive.keyword.span;
+      record = { anchor, base: anchor.start, contexts: [], diagnostics: [] };
       records.set(instance, record);
-    } else if (record.base !== at) {
-      const delta = at - record.base;
+    } else if (record.base !== record.anchor.start) {
+      const delta = record.anchor.start - record.base;
       record.diagnostics = record.diagnostics.map((list) => (list.length === 0 ? list : list.map((d) => moved(d, delta))));
-      record.base = at;
+      record.base = record.anchor.start;
     }
-    for (let e = 0; e < instanceEntries.length; e++) {
-      if (record.contexts[e] !== contexts[e]) {
+    if (record.contexts !== contexts) {
+      for (let e = 0; e < instanceEntries.length; e++) {
+        if (record.contexts[e] === contexts[e]) continue;
         fresh = [];
         instanceEntries[e]!.check.visit(instance, ctx);
-        record.contexts[e] = contexts[e];
         record.diagnostics[e] = fresh.length === 0 ? NO_DIAGNOSTICS : fresh.map((d) => moved(d, 0));
       }
-      const list = record.diagnostics[e]!;
+      record.contexts = contexts;
+    }
+    const lists = record.diagnostics;
+    for (let e = 0; e < lists.length; e++) {
+      const list = lists[e]!;
       for (let i = 0; i < list.length; i++) outputs[e]!.push(list[i]!);
     }
   }
   return new Map(instanceEntries.map(({ index }, e) => [index, outputs[e]!]));
 }
-
-const NO_DIAGNOSTICS: readonly Diagnostic[] = Object.freeze([]);
-const lastContexts: string[] = [];
 
 /**
  * The configuration checks run on `config`, merged in entry order with the directive checks' diagnostics of

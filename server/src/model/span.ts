@@ -22,9 +22,9 @@ export interface Range {
  */
 export class LineIndex {
   private readonly text: string;
-  private computed: number[] | undefined;
+  private computed: Uint32Array | undefined;
   /** For an index made by `edited` from one whose starts were known: how to make its own from them. */
-  private derive: (() => number[]) | undefined;
+  private derive: (() => Uint32Array) | undefined;
   readonly length: number;
 
   constructor(text: string) {
@@ -44,7 +44,8 @@ export class LineIndex {
     return index;
   }
 
-  private get starts(): number[] {
+  /** Offsets of the line starts, in a typed array: one block of memory that an edit copies in one go. */
+  private get starts(): Uint32Array {
     if (this.computed !== undefined) return this.computed;
     if (this.derive !== undefined) {
       this.computed = this.derive();
@@ -62,8 +63,8 @@ export class LineIndex {
         starts.push(i + 1);
       }
     }
-    this.computed = starts;
-    return starts;
+    this.computed = Uint32Array.from(starts);
+    return this.computed;
   }
 
   get lineCount(): number {
@@ -103,7 +104,7 @@ export class LineIndex {
 }
 
 /** The first index of `starts` (sorted) whose value is at least `offset`. */
-function firstAtLeast(starts: readonly number[], offset: number): number {
+function firstAtLeast(starts: Uint32Array, offset: number): number {
   let low = 0;
   let high = starts.length;
   while (low < high) {
@@ -119,14 +120,19 @@ function firstAtLeast(starts: readonly number[], offset: number): number {
  * or after a `\r` not followed by `\n`): those before the edit are kept, those after it moved, and the few
  * whose characters changed are read again.
  */
-function editedStarts(old: readonly number[], start: number, end: number, length: number, text: string): number[] {
+function editedStarts(old: Uint32Array, start: number, end: number, length: number, text: string): Uint32Array {
   const delta = length - (end - start);
-  const keep = firstAtLeast(old, start);
-  const starts = old.slice(0, Math.max(1, keep));
+  const keep = Math.max(1, firstAtLeast(old, start));
+  const middle: number[] = [];
   for (let p = Math.max(1, start); p <= start + length && p <= text.length; p++) {
     const before = text.charCodeAt(p - 1);
-    if (before === 0x0a || (before === 0x0d && text.charCodeAt(p) !== 0x0a)) starts.push(p);
+    if (before === 0x0a || (before === 0x0d && text.charCodeAt(p) !== 0x0a)) middle.push(p);
   }
-  for (let i = firstAtLeast(old, end + 1); i < old.length; i++) starts.push(old[i]! + delta);
+  const moved = firstAtLeast(old, end + 1);
+  const starts = new Uint32Array(keep + middle.length + old.length - moved);
+  starts.set(old.subarray(0, keep));
+  starts.set(middle, keep);
+  let k = keep + middle.length;
+  for (let i = moved; i < old.length; i++) starts[k++] = old[i]! + delta;
   return starts;
 }

@@ -31,8 +31,12 @@ function peersOf(instance: VrrpInstance): Peers | undefined {
 
 interface FileEntries {
   list: Array<{ member: Member; peers: readonly string[] }>;
-  /** Instance name and unknown peers of each entry. */
-  keys: Set<string>;
+  /** The unknown peers listed so far per instance name (a file read for several hosts repeats its names). */
+  byName: Map<string, Array<readonly string[]>>;
+}
+
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
 }
 
 /**
@@ -65,19 +69,26 @@ export function peerNotFound(discovery: Discovery): Diagnostic[] {
       if (unknown.length <= missing.length) continue;
     }
     let entries = byFile.get(member.node.file);
-    if (entries === undefined) byFile.set(member.node.file, (entries = { list: [], keys: new Set() }));
-    // Addresses hold no NUL, so the last one in the key ends the name: one lookup per member, not a scan.
-    const key = `${member.name}\u0000${unknown.length === 1 ? unknown[0] : unknown.join()}`;
-    if (entries.keys.has(key)) continue;
-    entries.keys.add(key);
+    if (entries === undefined) byFile.set(member.node.file, (entries = { list: [], byName: new Map() }));
+    // One lookup per member, not a scan of the file's entries.
+    const earlier = entries.byName.get(member.name);
+    if (earlier === undefined) entries.byName.set(member.name, [unknown]);
+    else if (earlier.some((l) => sameList(l, unknown))) continue;
+    else earlier.push(unknown);
     entries.list.push({ member, peers: unknown });
   }
   const out: Diagnostic[] = [];
   for (const { list } of byFile.values()) {
     const first = list[0]!.member;
     const block = first.instance.unicastPeerBlock;
-    const peers = [...new Set(list.flatMap((e) => e.peers))];
-    const instances = [...new Set(list.map((e) => e.member.name))];
+    const peerSet = new Set<string>();
+    const instanceSet = new Set<string>();
+    for (const e of list) {
+      for (const p of e.peers) peerSet.add(p);
+      instanceSet.add(e.member.name);
+    }
+    const peers = [...peerSet];
+    const instances = [...instanceSet];
     out.push(
       withDefaultSeverity({
         code: "peer-not-found",

@@ -90,30 +90,64 @@ function shiftBrace(brace: BraceToken, delta: number): void {
   brace.span.end += delta;
 }
 
-/** Moves statements and everything in them by `delta`, in place; a stack rather than recursion (blocks nest deeply). */
+/**
+ * Moves statements and everything in them by `delta`, in place, in text order (the order they lie in memory); nested
+ * blocks wait on a stack rather than a recursion (blocks nest deeply).
+ */
 function shiftStatements(statements: readonly StatementNode[], delta: number): void {
+  const pending: Array<readonly StatementNode[]> = [];
+  for (const top of statements) {
+    shiftStatement(top, delta, pending);
+    while (pending.length > 0) for (const child of pending.pop()!) shiftStatement(child, delta, pending);
+  }
+}
+
+function shiftStatement(statement: StatementNode, delta: number, pending: Array<readonly StatementNode[]>): void {
+  (statement as StatementToken).startOffset += delta;
+  const words = statement.words;
+  // A one-word statement shares its word's span.
+  const span = statement.span;
+  if (span !== undefined && span !== words[0]?.span) {
+    span.start += delta;
+    span.end += delta;
+  }
+  for (const word of words) {
+    word.startOffset += delta;
+    word.span.start += delta;
+    word.span.end += delta;
+  }
+  const block = statement.block;
+  if (block === undefined) return;
+  shiftBrace(block.open, delta);
+  if (block.close !== undefined) shiftBrace(block.close, delta);
+  pending.push(block.statements);
+}
+
+/**
+ * A copy of `value` that refers to no other string. V8 keeps a substring of 13 or more characters as a view of the
+ * string it was cut from: a word read from one version of a 44,000-line text would keep that whole text alive for as
+ * long as its statement is kept, one text per edit. The lines read again are cut loose with this.
+ */
+function own(value: string): string {
+  return value.length < 13 ? value : Buffer.from(value, "utf16le").toString("utf16le");
+}
+
+/** Cuts the strings of freshly read statements and comments loose from the text (see `own`). */
+function ownStrings(statements: readonly StatementNode[], comments: readonly IToken[]): void {
   const stack: StatementNode[] = [...statements];
   while (stack.length > 0) {
     const statement = stack.pop()!;
-    (statement as StatementToken).startOffset += delta;
-    const words = statement.words;
-    // A one-word statement shares its word's span.
-    const span = statement.span;
-    if (span !== undefined && span !== words[0]?.span) {
-      span.start += delta;
-      span.end += delta;
+    for (const word of statement.words) {
+      const image = own(word.image);
+      word.text = word.text === word.image ? image : own(word.text);
+      word.raw = word.raw === word.image ? image : own(word.raw);
+      word.image = image;
     }
-    for (const word of words) {
-      word.startOffset += delta;
-      word.span.start += delta;
-      word.span.end += delta;
-    }
-    const block = statement.block;
-    if (block === undefined) continue;
-    shiftBrace(block.open, delta);
-    if (block.close !== undefined) shiftBrace(block.close, delta);
-    for (const child of block.statements) stack.push(child);
+    const first = statement.words[0];
+    if (first !== undefined) (statement as StatementToken).image = first.image;
+    if (statement.block !== undefined) for (const child of statement.block.statements) stack.push(child);
   }
+  for (const comment of comments) comment.image = own(comment.image);
 }
 
 function firstFrom<T>(list: readonly T[], offset: number, at: (item: T) => number): number {
@@ -133,6 +167,7 @@ export function reparse(previousText: string, previous: ParseResult, file: strin
   const region = regionOf(previousText, statements, edit);
   const lines = parseRange(text, file, region.from, region.to + delta);
   if (!incrementable(lines)) return undefined;
+  ownStrings(lines.tree.statements, lines.comments);
   const after = statements.slice(region.last);
   shiftStatements(after, delta);
   const comments = previous.comments;
