@@ -20,6 +20,7 @@ import {
   waitForEditorText,
   waitForLanguage,
   waitForProblem,
+  waitForProblemGone,
 } from "./workbench.ts";
 
 const STEP_TIMEOUT = 20_000;
@@ -77,6 +78,8 @@ describe("a person using the installed extension in VS Code", function () {
       await goTo(page, 5, 7);
       await applyQuickFix(page, "Change 'priorty' to 'priority'");
       await waitForEditorText(page, "priority 100");
+      // The edit lands first; the server's new diagnostics follow it: wait for the row to go, then read the panel.
+      await waitForProblemGone(page, "priorty");
       const problems = await problemTexts(page);
       assert.ok(!problems.some((p) => p.includes("priorty")), `the fixed problem is still listed:\n${problems.join("\n")}`);
     });

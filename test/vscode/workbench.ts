@@ -70,6 +70,12 @@ export async function waitForProblem(page: Page, text: string | RegExp): Promise
   return row;
 }
 
+/** Waits until the Problems panel lists no problem containing `text` (diagnostics arrive after the edit that clears them). */
+export async function waitForProblemGone(page: Page, text: string | RegExp): Promise<void> {
+  const row = (await showProblems(page)).filter({ hasText: text }).first();
+  await row.waitFor({ state: "detached", timeout: STEP_TIMEOUT });
+}
+
 /** The texts of every row of the Problems panel (file rows included), top to bottom. */
 export async function problemTexts(page: Page): Promise<string[]> {
   return (await showProblems(page)).allInnerTexts();
