@@ -201,24 +201,31 @@ describe("HA lab: pair diagnostics reproduced on real keepalived", function () {
     });
   });
 
-  it("both-master (both state MASTER): a restarted node takes the VIP until it hears the other", async () => {
+  it("both-master (both state MASTER): keepalived 2.x starts the non-owner MASTER as a BACKUP, and the highest priority holds the VIP", async () => {
     const setup = edited(base(), "both-master", "state MASTER on both", { standby: [["state BACKUP", "state MASTER"]] });
     await withPair(setup, async (pair) => {
-      reported(pair, "both-master", /takes the VIP/);
-      pair.startKeepalived("a");
-      await pair.watch.waitFor(only("a"), 15_000, "the VIP on the primary");
-      const started = now();
-      pair.startKeepalived("b");
+      reported(pair, "both-master", /full master-down timer/);
+      const timeline = timelineOf(pair);
       const standby = { priority: 90, advertInt: 1, version: 2, preemptDelay: 0, nopreempt: false };
-      try {
-        await pair.watch.waitFor(holds("b"), (masterDownSeconds(standby, 1) + TOLERANCE.late) * 1000 + SLACK, "the restarted MASTER taking the VIP");
-      } catch {
-        const states = pair.keepalived.b!.states.map((s) => `${s.state} at ${((s.t - started) / 1000).toFixed(2)} s`).join(", ");
-        assert.fail(
-          `both-master says a restarted node marked MASTER takes the VIP until it hears the other, but this keepalived started it as BACKUP (init) and it never took the VIP (states: ${states || "none"}; VIP on ${pair.watch.describe()})`,
-        );
-      }
-      await pair.watch.waitFor(only("a"), 5_000, "the lower priority stepping back");
+      // Alone, the standby marked MASTER takes the free VIP only when its full master-down timer runs out.
+      pair.startKeepalived("b");
+      const init = await pair.keepalived.b!.entered("BACKUP", 10_000);
+      const alone = await pair.watch.waitFor(only("b"), 15_000, "the VIP on the standby marked MASTER, alone");
+      const down = masterDownSeconds(standby, 1);
+      expectWithin(setup.key, "standby marked MASTER, alone: VIP taken after its master-down timer", { min: down, max: down }, (alone - init.t) / 1000);
+      // The primary starting takes the VIP as any BACKUP of a higher priority would.
+      const started = now();
+      pair.startKeepalived("a");
+      const taken = await pair.watch.waitFor(only("a"), 15_000, "the VIP on the primary");
+      expectWithin(setup.key, "primary started: VIP taken from the standby marked MASTER", windowOf(timeline.keepalivedStarts, "the primary starting"), (taken - started) / 1000);
+      // A restart of the standby marked MASTER hears the primary and stays BACKUP: the VIP never moves.
+      await pair.keepalived.b!.stop();
+      const restarted = now();
+      pair.startKeepalived("b");
+      await pair.keepalived.b!.entered("BACKUP", 10_000);
+      await pair.watch.steady(only("a"), (down + 1 + TOLERANCE.late) * 1000, "the VIP stays on the primary while the standby marked MASTER restarts");
+      assert.equal(pair.keepalived.b!.state, "BACKUP", "the restarted standby marked MASTER stays BACKUP");
+      recordNever(setup.key, "standby marked MASTER restarted: VIP stays on the primary", (now() - restarted) / 1000);
     });
   });
 });

@@ -155,7 +155,7 @@ export const DIAGNOSTIC_CODES = {
   },
   "both-master": {
     severity: "warning",
-    summary: "More than one member starts as MASTER: each takes the VIP after one advert interval instead of three, so nodes started together hold it at once until the lower priority hears the higher.",
+    summary: "More than one member starts as MASTER: keepalived 2.x starts a non-owner MASTER as a BACKUP (the highest priority still wins), but the configs no longer say which node is the primary, and nopreempt and preempt_delay are ignored with state MASTER.",
     pair: true,
   },
   "standby-nopreempt": {

@@ -8,10 +8,11 @@ import { initialState } from "../checks/effective.ts";
 
 /**
  * `both-master`: more than one member starts as MASTER. keepalived 2.x starts a MASTER that is not the address
- * owner in BACKUP ("Entering BACKUP STATE (init)") with a master-down timer of one advert interval instead of
- * three: a node that hears the master in time stays BACKUP (as the lab measured), but nodes started together, or
- * a restarted node whose first advert is late, claim the VIP at once and hold it together until the lower
- * priority hears the higher. keepalived 1.x took the VIP at startup outright.
+ * owner exactly as a BACKUP ("Entering BACKUP STATE (init)", the full master-down timer of 3 advert intervals plus
+ * its skew): the lab measured a lone standby marked MASTER taking the free VIP after 3.65 s, and a restarted one
+ * hearing the primary and staying BACKUP. So the highest priority still gets the VIP; what goes wrong is that the
+ * configs no longer say which node is the primary, and that keepalived drops `nopreempt` and `preempt_delay` on
+ * a MASTER ("will not work with initial state MASTER - clearing").
  *
  * data: { here: RoleSite, peers: RoleSite[] (the other MASTER members), holder: number (index in
  *   [here, ...peers] of the member meant to hold the VIP) }
@@ -26,7 +27,7 @@ export const bothMaster: ClusterCheck = (cluster, ctx) => {
     return {
       member,
       span: anchorOf(member, state?.directive === undefined ? undefined : { directive: state.directive, ...(state.word !== undefined ? { word: state.word } : {}) }),
-      message: `${describeMember(member)} and ${listOf(others.map(describeMember))} ${others.length > 1 ? "all" : "both"} start as MASTER: keepalived waits one advert interval instead of three before a MASTER takes the VIP, so nodes started together (or a late advert) leave the VIP on both until the lower priority hears the higher (keepalived 1.x took it at startup outright); give every node but the primary state BACKUP`,
+      message: `${describeMember(member)} and ${listOf(others.map(describeMember))} ${others.length > 1 ? "all" : "both"} start as MASTER: keepalived 2.x starts a MASTER that is not the address owner as a BACKUP with the full master-down timer, so the highest priority still takes the VIP, but the configs no longer say which node is the primary and keepalived ignores nopreempt and preempt_delay with state MASTER; give every node but the primary state BACKUP`,
       related: `state MASTER in ${describeMember(member)}`,
       data: { here: roleSite(member), peers: others.map(roleSite), holder: [member, ...others].indexOf(holder) },
     };
