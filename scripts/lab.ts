@@ -6,6 +6,8 @@
  *
  *   node scripts/lab.ts            run the lab, then write docs/lab.md
  *   node scripts/lab.ts --grep X   only the scenarios whose title matches X (docs/lab.md is left alone)
+ *   node scripts/lab.ts --render   write docs/lab.md from the last whole run's measurements (the lab suite of
+ *                                  `npm test` leaves them in test-results/lab/), without running it again
  */
 import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -108,6 +110,18 @@ function render(report: Report, wallSeconds: number): string {
 }
 
 const args = process.argv.slice(2);
+if (args.includes("--render")) {
+  if (!existsSync(MEASUREMENTS)) {
+    console.error(`lab: no measurements in ${MEASUREMENTS}: run the lab first`);
+    process.exit(2);
+  }
+  const report = JSON.parse(readFileSync(MEASUREMENTS, "utf8")) as Report;
+  // The scenarios' own durations: the run's wall time less mocha's start and the lab's set-up.
+  const wall = report.scenarios.reduce((sum, s) => sum + s.seconds, 0);
+  writeFileSync(DOC, render(report, wall));
+  console.log(`lab: wrote ${DOC} from ${report.scenarios.length} scenarios of the run started ${report.started}`);
+  process.exit(0);
+}
 const partial = args.includes("--grep");
 rmSync(MEASUREMENTS, { force: true });
 const started = performance.now();
