@@ -4,7 +4,7 @@
  * tests run as the `lab` suite of `npm test`; only this script rewrites the document. A run that was skipped
  * (not root, tools missing) leaves the document alone.
  *
- *   node scripts/lab.ts            run the lab, then write docs/lab.md
+ *   node scripts/lab.ts            run the lab, then write docs/lab.md and the README's table
  *   node scripts/lab.ts --grep X   only the scenarios whose title matches X (docs/lab.md is left alone)
  *   node scripts/lab.ts --render   write docs/lab.md from the last whole run's measurements (the lab suite of
  *                                  `npm test` leaves them in test-results/lab/), without running it again
@@ -43,6 +43,47 @@ function window(w: Measurement["predicted"]): string {
 function measured(m: Measurement): string {
   if (m.measured === "never") return `stayed (watched ${m.observed?.toFixed(1) ?? "?"} s)`;
   return `${m.measured.toFixed(2)} s`;
+}
+
+const README = join(root, "README.md");
+const GUIDE = "the guide's configs";
+const WIZARD = "the wizard's defaults";
+
+/**
+ * The README's table: predicted against measured times for the guide's configs and for the wizard's defaults,
+ * side by side (between the `<!-- lab:start -->` / `<!-- lab:end -->` markers).
+ */
+function readmeTable(report: Report): string | undefined {
+  const of = (prefix: string): Measurement[] => report.measurements.filter((m) => m.setup.startsWith(prefix) && m.predicted !== "never");
+  const guide = of(GUIDE);
+  const wizard = of(WIZARD);
+  if (guide.length === 0 && wizard.length === 0) return undefined;
+  const events = [...new Set([...guide, ...wizard].map((m) => m.event))];
+  const cell = (list: Measurement[], event: string): string => {
+    const m = list.find((x) => x.event === event);
+    return m === undefined ? "–" : `${measured(m)}${m.pass ? "" : " (**outside**)"}`;
+  };
+  const lines = ["| event | predicted | measured: the guide's configs | measured: the wizard's defaults |", "|---|---|---|---|"];
+  for (const event of events) {
+    const predicted = (guide.find((m) => m.event === event) ?? wizard.find((m) => m.event === event))!.predicted;
+    lines.push(`| ${event} | ${window(predicted)} | ${cell(guide, event)} | ${cell(wizard, event)} |`);
+  }
+  return lines.join("\n");
+}
+
+function writeReadmeTable(report: Report): void {
+  const table = readmeTable(report);
+  if (table === undefined) return;
+  const text = readFileSync(README, "utf8");
+  const start = text.indexOf("<!-- lab:start -->");
+  const end = text.indexOf("<!-- lab:end -->");
+  if (start < 0 || end < start) {
+    console.log("lab: README.md has no <!-- lab:start --> / <!-- lab:end --> markers: its table left alone");
+    return;
+  }
+  const stamp = `<!-- lab:start -->\n<!-- From the lab run of ${report.started.slice(0, 16).replace("T", " ")} UTC (scripts/lab.ts): edit the script, not this table. -->\n\n`;
+  writeFileSync(README, `${text.slice(0, start)}${stamp}${table}\n\n${text.slice(end)}`);
+  console.log(`lab: wrote the table of ${README}`);
 }
 
 function render(report: Report, wallSeconds: number): string {
@@ -119,6 +160,7 @@ if (args.includes("--render")) {
   // The scenarios' own durations: the run's wall time less mocha's start and the lab's set-up.
   const wall = report.scenarios.reduce((sum, s) => sum + s.seconds, 0);
   writeFileSync(DOC, render(report, wall));
+  writeReadmeTable(report);
   console.log(`lab: wrote ${DOC} from ${report.scenarios.length} scenarios of the run started ${report.started}`);
   process.exit(0);
 }
@@ -139,6 +181,7 @@ if (!existsSync(MEASUREMENTS)) {
   const report = JSON.parse(readFileSync(MEASUREMENTS, "utf8")) as Report;
   if (report.scenarios.length > 0) {
     writeFileSync(DOC, render(report, wall));
+    writeReadmeTable(report);
     console.log(`lab: wrote ${DOC}`);
   }
 }
