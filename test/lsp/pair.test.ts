@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import type { CodeAction, Diagnostic, TextEdit } from "vscode-languageserver";
+import type { CodeAction, CompletionItem, Diagnostic, TextEdit } from "vscode-languageserver";
 import { TextDocument } from "vscode-languageserver-textdocument";
 import { startInBand, type InBand } from "./inband.ts";
 
@@ -159,5 +159,25 @@ describe("language server: primary/standby pairs", () => {
     const cleanStandby = server.diagnostics(standby, clean);
     await apply(random);
     await Promise.all([cleanPrimary, cleanStandby]);
+  });
+
+  it("offers, in a new file, the other node of a primary whose peer has no configuration yet: the pair it writes is clean", async () => {
+    await start({ "keepalived-primary.conf": PRIMARY });
+    const standby = uriOf("keepalived-standby.conf");
+    await open("keepalived-standby.conf", "");
+    const items = (await server.client.sendRequest("textDocument/completion", { textDocument: { uri: standby }, position: { line: 0, character: 0 } })) as CompletionItem[];
+    const mirror = items.find((i) => i.label === "ha-standby (mirror of keepalived-primary.conf)");
+    assert.ok(mirror !== undefined, `no mirror item among ${items.slice(0, 5).map((i) => i.label).join(", ")}`);
+    assert.equal(items[0], mirror, "offered first");
+    assert.equal(mirror.insertText, STANDBY, "the guide's standby, written from the guide's primary");
+    // Inserted: the pair has no problem of its own (the guide's placeholder password warnings aside).
+    const pairCodes = ["vrid-mismatch", "auth-pass-mismatch", "vip-mismatch", "unicast-not-mirrored", "priority-tie", "priority-reversed", "both-master", "weight-too-small", "peer-not-found"];
+    const settled = server.diagnostics(standby, (list) => list.some((d) => d.code === "auth-pass-placeholder") && !list.some((d) => pairCodes.includes(String(d.code))));
+    await edit(standby, mirror.insertText!);
+    await settled;
+    // Once the standby exists, a new file is offered no second standby.
+    await open("keepalived-third.conf", "");
+    const again = (await server.client.sendRequest("textDocument/completion", { textDocument: { uri: uriOf("keepalived-third.conf") }, position: { line: 0, character: 0 } })) as CompletionItem[];
+    assert.ok(!again.some((i) => String(i.label).startsWith("ha-")), "no mirror once the peer has a configuration");
   });
 });

@@ -6,6 +6,8 @@ import {
   type CompletionParams,
 } from "vscode-languageserver";
 import { keywordsIn, lookupKeyword, type ArgSpec, type KeywordSpec } from "../catalog/catalog.ts";
+import { basename } from "node:path";
+import { mirrorNode } from "../generator/mirror.ts";
 import type { Config } from "../model/config.ts";
 import { BOOLEAN_WORDS } from "../model/values.ts";
 import type { Workspace } from "../workspace/workspace.ts";
@@ -123,6 +125,46 @@ function itemCompletions(workspace: Workspace, block: KeywordSpec, config: Confi
   }
 }
 
+/**
+ * In a file with no vrrp_instance yet: the other node of each unicast node in the workspace whose peer has no
+ * configuration, written from that file (generator/mirror.ts), so that the pair agrees by construction. The static
+ * `ha-primary` / `ha-standby` snippets cannot: each insertion draws its own password.
+ */
+function mirrorItems(workspace: Workspace, file: string, config: Config | undefined): CompletionItem[] {
+  if (config !== undefined && config.instances.length > 0) return [];
+  const roots = workspace.roots().filter((r) => r !== file);
+  const sources = new Set<string>();
+  const mirrors: Array<{ root: string; mirror: NonNullable<ReturnType<typeof mirrorNode>> }> = [];
+  for (const root of roots) {
+    const analysis = workspace.analysis(root);
+    const source = workspace.source(root);
+    if (analysis === undefined || source === undefined || analysis.renderings.length !== 1) continue;
+    const rendered = analysis.renderings[0]!.config;
+    for (const instance of rendered.instances) if (instance.unicastSrcIp !== undefined) sources.add(instance.unicastSrcIp.value);
+    const mirror = mirrorNode(rendered, source.text, root);
+    if (mirror !== undefined) mirrors.push({ root, mirror });
+  }
+  return mirrors
+    .filter(({ mirror }) => !sources.has(mirror.address))
+    .map(({ root, mirror }, index) => {
+      const name = basename(root);
+      const priorities = mirror.instances.map((i) => `${i.name} priority ${i.priority}`).join(", ");
+      return {
+        label: `ha-${mirror.role} (mirror of ${name})`,
+        kind: CompletionItemKind.Snippet,
+        detail: `The ${mirror.role} node of ${name}, at ${mirror.address}`,
+        documentation: {
+          kind: "markdown",
+          value: `The whole configuration of the other node of \`${name}\`: the same VRID, authentication, virtual addresses, advert_int and scripts; unicast_src_ip and unicast_peer swapped; ${priorities}${mirror.role === "primary" ? ", with `preempt`" : ""}.\n\n\`\`\`keepalived\n${mirror.text}\n\`\`\``,
+        },
+        insertText: mirror.text,
+        insertTextFormat: InsertTextFormat.PlainText,
+        sortText: `!${index}`,
+        preselect: index === 0,
+      } satisfies CompletionItem;
+    });
+}
+
 export function completion(workspace: Workspace, params: CompletionParams): CompletionItem[] {
   const here = locate(workspace, params.textDocument.uri, params.position);
   if (here === undefined) return [];
@@ -145,6 +187,7 @@ export function completion(workspace: Workspace, params: CompletionParams): Comp
   if (words.length === 1) {
     const items = keywordsIn(parentPath, version).map(keywordItem);
     if (parentPath === "") {
+      items.unshift(...mirrorItems(workspace, here.file, here.config));
       items.push({ label: "include", kind: CompletionItemKind.Keyword, detail: "include PATH_OR_GLOB", insertText: "include ${1:path}", insertTextFormat: InsertTextFormat.Snippet });
     }
     return items;

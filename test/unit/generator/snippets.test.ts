@@ -1,7 +1,10 @@
 import { strict as assert } from "node:assert";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
-import { expandSnippet, parseSnippet, SnippetSyntaxError } from "./snippetExpander.ts";
+import { analyzeFile } from "../../../server/src/analysis.ts";
+import { mirrorNode } from "../../../server/src/generator/mirror.ts";
+import { sourceFile, type SourceHost } from "../../../server/src/model/source.ts";
+import { DEFAULT_VARIABLES, expandSnippet, parseSnippet, SnippetSyntaxError } from "./snippetExpander.ts";
 import { asInserted, expandedSnippets, ROOT, snippetFileNames, snippetIndex, type ExpandedSnippet } from "./snippetFiles.ts";
 import { composeProblems, dockerfileProblems, keepalivedProblems } from "./validators.ts";
 
@@ -25,13 +28,27 @@ function inPrimary(part: RegExp, fragment: string): string {
   return host.replace(part, `${fragment.split("\n").map((l) => `    ${l}`).join("\n")}\n`);
 }
 
-/** How each keepalived snippet is checked: the files to analyse. */
+/**
+ * A node snippet with the other node as the language server writes it in a new file beside it (the completion
+ * "ha-standby (mirror of ...)", generator/mirror.ts): the pair the user ends up with, checked as a pair.
+ */
+function withMirror(name: string, path: string, peerPath: string): Array<{ path: string; text: string }> {
+  const own = text(name);
+  const analysis = analyzeFile(sourceFile(path, own), NO_INCLUDES, {});
+  const mirror = mirrorNode(analysis.renderings[0]!.config, own, path);
+  assert.ok(mirror !== undefined, `the language server can write the other node of '${name}'`);
+  return [
+    { path, text: own },
+    { path: peerPath, text: mirror.text },
+  ];
+}
+
+const NO_INCLUDES: SourceHost = { load: () => undefined, resolveInclude: () => [], isAbsolute: (p) => p.startsWith("/"), dirname: (f) => f.slice(0, f.lastIndexOf("/")) };
+
+/** How each keepalived snippet is checked: the files to analyse (several: as a pair). */
 const KEEPALIVED_CONTEXTS: Record<string, () => Array<{ path: string; text: string }>> = {
-  "HA primary node": () => [
-    { path: "/snip/keepalived-primary.conf", text: text("HA primary node") },
-    { path: "/snip/keepalived-standby.conf", text: text("HA standby node") },
-  ],
-  "HA standby node": () => [{ path: "/snip/keepalived-standby.conf", text: text("HA standby node") }],
+  "HA primary node": () => withMirror("HA primary node", "/snip/keepalived-primary.conf", "/snip/keepalived-standby.conf"),
+  "HA standby node": () => withMirror("HA standby node", "/snip/keepalived-standby.conf", "/snip/keepalived-primary.conf"),
   global_defs: () => [{ path: "/snip/keepalived.conf", text: text("global_defs") }],
   "vrrp_script health check": () => [{ path: "/snip/keepalived.conf", text: `${text("global_defs")}\n\n${text("vrrp_script health check")}\n` }],
   "vrrp_instance with unicast peers": () => [
@@ -71,6 +88,21 @@ describe("snippets", () => {
       // keepalived reads `$NAME` as its own variables: a `$` left in a config is a snippet that did not expand.
       if (snippet.languages.includes("keepalived")) assert.doesNotMatch(snippet.expansion.text, /\$/, snippet.name);
     }
+  });
+
+  it("the two static node snippets, inserted in two files, draw two passwords: only the mirror makes a pair that agrees", () => {
+    // VS Code draws $RANDOM_HEX anew at each insertion: the two nodes of a pair written from the static snippets
+    // disagree on auth_pass, which is why the second node comes from the mirror completion.
+    const expanded = (name: string, hex: string): string => asInserted(expandSnippet(byName(name).body, { ...DEFAULT_VARIABLES, RANDOM_HEX: hex }).text);
+    const problems = keepalivedProblems([
+      { path: "/snip/keepalived-primary.conf", text: expanded("HA primary node", "a3f9c1") },
+      { path: "/snip/keepalived-standby.conf", text: expanded("HA standby node", "07be2d") },
+    ]);
+    assert.ok(problems.some((p) => p.includes("auth-pass-mismatch")), `the static pair's passwords differ:\n${problems.join("\n")}`);
+    const pair = KEEPALIVED_CONTEXTS["HA primary node"]!();
+    assert.equal(/auth_pass (\S+)/.exec(pair[1]!.text)?.[1], /auth_pass (\S+)/.exec(pair[0]!.text)?.[1], "the mirror keeps the primary's password");
+    assert.match(pair[1]!.text, /state BACKUP/);
+    assert.match(pair[1]!.text, /unicast_src_ip 192\.168\.1\.11/);
   });
 
   describe("expanded with defaults, each passes the generator's checks", () => {

@@ -9,6 +9,7 @@ import { posix } from "node:path";
 import type { ValidateFunction } from "ajv";
 import { parseDocument } from "yaml";
 import { analyzeFile } from "../../../server/src/analysis.ts";
+import { analyzePairs } from "../../../server/src/pair/index.ts";
 import { parseSpec, type HaSpec, type HaSpecInput } from "../../../server/src/generator/index.ts";
 import type { Diagnostic } from "../../../server/src/checks/diagnostic.ts";
 import { sourceFile, type SourceFile, type SourceHost } from "../../../server/src/model/source.ts";
@@ -48,13 +49,18 @@ function located(file: TextFile, d: Diagnostic): string {
   return `${file.path}:${line} ${d.severity} ${d.code}: ${d.message}`;
 }
 
-/** Errors and warnings of our single-file checks on each config (information and hints are allowed). */
+const serious = (d: Diagnostic): boolean => d.severity === "error" || d.severity === "warning";
+
+/**
+ * Errors and warnings of our checks (information and hints are allowed): the single-file checks on each config,
+ * and the pair checks across them (a primary and a standby must agree: VRID, password, VIPs, priorities ...).
+ */
 export function keepalivedProblems(files: readonly TextFile[]): string[] {
   const host = hostOf(files);
-  return files.flatMap((file) => {
-    const analysis = analyzeFile(host.load(file.path)!, host, {});
-    return analysis.diagnostics.filter((d) => d.severity === "error" || d.severity === "warning").map((d) => located(file, d));
-  });
+  const analyses = files.map((file) => analyzeFile(host.load(file.path)!, host, {}));
+  const single = files.flatMap((file, i) => analyses[i]!.diagnostics.filter(serious).map((d) => located(file, d)));
+  const pairs = analyzePairs(analyses).diagnostics.filter(serious).map((d) => located(files.find((f) => f.path === d.span.file)!, d));
+  return [...single, ...pairs];
 }
 
 /** Every diagnostic dockerfile-utils reports (errors and warnings alike). */
