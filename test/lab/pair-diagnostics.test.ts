@@ -117,6 +117,37 @@ describe("HA lab: pair diagnostics reproduced on real keepalived", function () {
     });
   }
 
+  it("vrid-collision (two multicast routers, one VRID, one segment): each drops the other's adverts and logs it, each keeps its own VIP", async () => {
+    const multicast: Array<[RegExp, string]> = [[/\n {4}unicast_src_ip[^\n]*\n {4}unicast_peer \{[^}]*\}\n/, "\n"]];
+    const setup = edited(base(), "vrid-collision", "two routers sharing VRID 51", {
+      primary: multicast,
+      standby: [...multicast, ["vrrp_instance EMQX_EDGE_HA", "vrrp_instance OTHER_HA"], ["192.168.77.100/24 dev eth0", "192.168.77.150/24 dev eth0"], ["state BACKUP", "state MASTER"]],
+    });
+    await withPair(setup, async (pair) => {
+      reported(pair, "vrid-collision", /drops them as invalid, so both stay master of their own VIPs while keepalived logs .* again and again/);
+      pair.startKeepalived("a");
+      pair.startKeepalived("b");
+      // Router A's VIP on a alone; router B is master of its own VIP on b: neither takes the other's adverts for its own.
+      await pair.watch.waitFor(only("a"), 15_000, "router A's VIP on a");
+      await pair.keepalived.b!.entered("MASTER", 15_000);
+      const other = "192.168.77.150";
+      assert.ok(pair.network.addresses("b").includes(other), `router B's VIP on b (b has ${pair.network.addresses("b").join(", ")})`);
+      assert.ok(!pair.network.addresses("a").includes(other), "router B's VIP not on a");
+      // Each logs the other's adverts as errors, now one node and now the other (measured: 2-5 lines in 5.5 s).
+      const errors = /ip address associated with VRID 51 not present in MASTER advert/;
+      const seenA = await pair.keepalived.a!.process.waitForLine(errors, 10_000, "a logging router B's adverts");
+      const seenB = await pair.keepalived.b!.process.waitForLine(errors, 10_000, "b logging router A's adverts");
+      console.log(`      a logs: ${seenA.text.trim()}\n      b logs: ${seenB.text.trim()}`);
+      const watched = now();
+      await pair.watch.steady(only("a"), NEVER_WATCH * 1000, "router A's VIP stays on a");
+      assert.equal(pair.keepalived.b!.state, "MASTER", "b stays master of router B");
+      assert.ok(pair.network.addresses("b").includes(other), "router B's VIP stays on b");
+      const logged = (node: "a" | "b"): number => pair.keepalived[node]!.process.lines.filter((l) => l.t >= watched && errors.test(l.text)).length;
+      assert.ok(logged("a") + logged("b") >= 2, `the errors go on while both run (a: ${logged("a")}, b: ${logged("b")} in ${NEVER_WATCH} s)`);
+      recordNever(setup.key, "both routers run: each keeps its own VIP, the other's adverts dropped", (now() - watched) / 1000);
+    });
+  });
+
   it("priority-reversed (MASTER 90, BACKUP 100): the BACKUP preempts, and the VIP moves at every restart of it", async () => {
     const setup = edited(base(), "priority-reversed", "MASTER 90, BACKUP 100", { primary: [["priority 100", "priority 90"]], standby: [["priority 90", "priority 100"]] });
     await withPair(setup, async (pair) => {

@@ -180,7 +180,7 @@ export const DIAGNOSTIC_CODES = {
   },
   "vrid-collision": {
     severity: "warning",
-    summary: "Two different VRRP routers of the workspace use the same VRID on the same segment: each drops the other's adverts, logging errors (and with use_vmac both claim one MAC).",
+    summary: "Two different VRRP routers of the workspace use the same VRID on the same segment: multicast ones drop each other's adverts, logging errors; with use_vmac (unicast too) both claim one virtual MAC.",
     pair: true,
   },
   "peer-not-found": {

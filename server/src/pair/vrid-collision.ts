@@ -10,9 +10,11 @@ import { anchorOf, siteOf, type Site } from "./sites.ts";
 /**
  * `vrid-collision`: two different VRRP routers of the set (clusters, or lone instances) use the same VRID on the
  * same segment: same interface name and a virtual address in a common subnet (the address's prefix, else /24
- * for IPv4 and /64 for IPv6), both multicast. Each receives the other's adverts and drops them (address list
- * mismatch), logging an error at every advert; with use_vmac both claim one virtual MAC. Unicast routers only
- * hear their listed peers and never collide. Two instances of one node are vrid-conflict's.
+ * for IPv4 and /64 for IPv6). Both multicast: each receives the other's adverts and drops them (address list
+ * mismatch, measured in the lab), logging errors; with use_vmac both also claim one virtual MAC. A unicast router
+ * hears only its listed peers, so it collides only by that MAC: when both routers use use_vmac, each master
+ * announces 00:00:5e:00:01:VRID and the segment's switches send the traffic for both VIPs to whichever announced
+ * last. Two instances of one node are vrid-conflict's.
  *
  * data: { vrid: number, here: Site[] (this router's members, `word` the VRID word), other: Site[] (the other
  *   router's), used: number[] (every VRID of the set, so a fix picks a free one), change: "here" | "other" (the
@@ -22,6 +24,20 @@ import { anchorOf, siteOf, type Site } from "./sites.ts";
 interface Router {
   members: Member[];
   order: number;
+}
+
+function usesVmac(member: Member): boolean {
+  return member.instance.directive.block?.children.some((c) => c.role === "keyword" && c.keyword.text === "use_vmac") ?? false;
+}
+
+/** multicast: hears every advert of its VRID on the segment; vmac: unicast, and only its MAC can clash. */
+function kindOf(router: Router): "multicast" | "vmac" | undefined {
+  if (router.members.every((m) => !isUnicast(m.instance))) return "multicast";
+  return router.members.every(usesVmac) ? "vmac" : undefined;
+}
+
+function macOf(vrid: number, family: 4 | 6): string {
+  return `00:00:5e:00:0${family === 4 ? 1 : 2}:${vrid.toString(16).padStart(2, "0")}`;
 }
 
 function network(address: string): { family: 4 | 6; key: string } | undefined {
@@ -72,7 +88,7 @@ export const vridCollision: SetCheck = (discovery, ctx) => {
   const routers: Router[] = [
     ...discovery.clusters.map((c) => ({ members: c.members, order: Math.min(...c.members.map((m) => m.node.order)) })),
     ...discovery.members.filter((m) => !clustered.has(m)).map((m) => ({ members: [m], order: m.node.order })),
-  ].filter((r) => r.members.every((m) => !isUnicast(m.instance)));
+  ].filter((r) => kindOf(r) !== undefined);
   let used: number[] | undefined;
   const usedVrids = (): number[] => (used ??= [...new Set(discovery.members.map(vridOf).filter((v): v is number => v !== undefined))].sort((a, b) => a - b));
   const byVrid = new Map<string, Router[]>();
@@ -92,11 +108,17 @@ export const vridCollision: SetCheck = (discovery, ctx) => {
         const nodesA = new Set(a.members.map((m) => m.node.key));
         if (b.members.some((m) => nodesA.has(m.node.key)) || !sharesSegment(a, b) || sameRouter(a, b)) continue;
         const v = vrid(a)!;
+        const bothMulticast = kindOf(a) === "multicast" && kindOf(b) === "multicast";
+        if (!bothMulticast && !(a.members.every(usesVmac) && b.members.every(usesVmac))) continue;
+        const mac = macOf(v, familyOf(a.members[0]!.instance));
+        const effect = bothMulticast
+          ? `each receives the other's adverts and drops them as invalid, so both stay master of their own VIPs while keepalived logs "ip address associated with VRID ${v} not present in MASTER advert" again and again, and with use_vmac both claim the same virtual MAC`
+          : `both use use_vmac, so each master announces the virtual MAC ${mac} and the segment's switches send the traffic for both routers' VIPs to whichever announced it last: one VIP at a time is unreachable`;
         const later = a.order > b.order ? a : b;
         const entry = (member: Member, mine: Router, theirs: Router): FindingEntry => ({
           member,
           span: anchorOf(member, member.instance.vrid),
-          message: `virtual_router_id ${v} is also used by ${listOf(theirs.members.map(describeMember))}, another VRRP router on the same segment (${member.instance.interface?.value ?? "its interface"}): each receives the other's adverts and drops them as invalid, logging an error at every advert, and with use_vmac both claim the same virtual MAC; give one of them a free VRID`,
+          message: `virtual_router_id ${v} is also used by ${listOf(theirs.members.map(describeMember))}, another VRRP router on the same segment (${member.instance.interface?.value ?? "its interface"}): ${effect}; give one of them a free VRID`,
           related: `virtual_router_id ${v} in ${describeMember(member)}`,
           data: { vrid: v, here: sites(mine), other: sites(theirs), used: usedVrids(), change: later === mine ? "here" : "other" },
         });

@@ -152,6 +152,18 @@ describe("pair checks", () => {
     const { a } = inBoth(p, "vrid-collision");
     assert.match(a.message, /also used by b\/keepalived\.conf \(DB\)/);
     assert.deepEqual(pairs({ [A]: router("WEB", "10.0.0.100/24"), [B]: router("DB", "10.0.1.200/24") }).of("vrid-collision"), [], "another subnet");
+    assert.match(a.message, /drops them as invalid/);
+  });
+
+  it("vrid-collision: unicast routers collide only by their virtual MAC, when both use use_vmac", () => {
+    const router = (name: string, vip: string, own: string, peer: string, vmac: boolean): string =>
+      `vrrp_instance ${name} {\n  state MASTER\n  interface eth0\n  virtual_router_id 51\n  priority 100\n${vmac ? "  use_vmac\n" : ""}  unicast_src_ip ${own}\n  unicast_peer {\n    ${peer}\n  }\n  virtual_ipaddress {\n    ${vip}\n  }\n}\n`;
+    const withVmac = pairs({ [A]: router("WEB", "10.0.0.100/24", "10.0.0.1", "10.0.0.2", true), [B]: router("DB", "10.0.0.200/24", "10.0.0.3", "10.0.0.4", true) });
+    const { a } = inBoth(withVmac, "vrid-collision");
+    assert.match(a.message, /announces the virtual MAC 00:00:5e:00:01:33/);
+    assert.doesNotMatch(a.message, /adverts/);
+    const plain = pairs({ [A]: router("WEB", "10.0.0.100/24", "10.0.0.1", "10.0.0.2", false), [B]: router("DB", "10.0.0.200/24", "10.0.0.3", "10.0.0.4", true) });
+    assert.deepEqual(plain.of("vrid-collision"), [], "one without use_vmac: no MAC shared, no advert heard");
   });
 
   it("finds nothing on a consistent pair, whichever file comes first", () => {
