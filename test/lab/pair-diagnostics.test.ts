@@ -171,6 +171,28 @@ describe("HA lab: pair diagnostics reproduced on real keepalived", function () {
     });
   });
 
+  it("nopreempt-master (nopreempt with state MASTER): keepalived clears it, so the VIP comes back after recovery", async () => {
+    const setup = edited(base(), "nopreempt-master", "nopreempt on the MASTER primary", { primary: [[/ {4}preempt {4}#.*\n/, "    nopreempt\n"]] });
+    await withPair(setup, async (pair) => {
+      const found = pair.analysis.fileDiagnostics.filter((d) => d.code === "nopreempt-master");
+      assert.ok(found.length > 0, `our analysis reports nopreempt-master (it reports: ${pair.analysis.fileDiagnostics.map((d) => d.code).join(", ") || "none"})`);
+      assert.match(found[0]!.message, /clears it, so \S+ takes the VIP back whenever it can/);
+      const check = timelineOf(pair).checks[0]!;
+      assert.ok(check.failback?.moves === true, "our timeline says the VIP comes back (nopreempt cleared)");
+      await primaryThenStandby(pair);
+      await pair.keepalived.a!.process.waitForLine(/nopreempt will not work with initial state MASTER/, 5_000, "keepalived clearing nopreempt", true);
+      const killed = now();
+      await pair.brokers.a!.crash();
+      const failover = windowOf(check.failover, "the check failing");
+      const moved = await pair.watch.waitFor(only("b"), (failover.max + TOLERANCE.late) * 1000 + SLACK, "the VIP on the standby");
+      expectWithin(setup.key, "broker killed: VIP on the standby", failover, (moved - killed) / 1000);
+      const failback = windowOf(check.failback, "the check recovering");
+      const restored = await pair.startBroker("a");
+      const back = await pair.watch.waitFor(only("a"), (failback.max + TOLERANCE.late) * 1000 + SLACK, "the VIP back on the primary despite nopreempt");
+      expectWithin(setup.key, "broker restored: VIP back on the primary (nopreempt cleared)", failback, (back - restored) / 1000);
+    });
+  });
+
   it("preempt-missing (nopreempt on a BACKUP primary): after a failover the VIP stays on the standby", async () => {
     const setup = edited(base(), "nopreempt-primary", "nopreempt on the primary", {
       primary: [["state MASTER", "state BACKUP"], [/ {4}preempt {4}#.*\n/, "    nopreempt\n"]],

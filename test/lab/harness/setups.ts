@@ -132,6 +132,8 @@ export function edited(setup: PairSetup, key: string, title: string, edits: { pr
 export interface PairAnalysis {
   /** Pair diagnostics of the two files. */
   diagnostics: Diagnostic[];
+  /** Single-file diagnostics of the two files (keepalived 2.2, as the lab runs). */
+  fileDiagnostics: Diagnostic[];
   /** Undefined when the checks see no cluster (then every pair diagnostic is missing too). */
   timeline?: PairTimeline;
 }
@@ -147,5 +149,5 @@ export function analyzePair(primaryFile: string, standbyFile: string): PairAnaly
   const result = analyzePairs(analyses, {}, analyses.flatMap((a) => a.diagnostics));
   const cluster = result.clusters[0];
   const timeline = cluster === undefined ? undefined : timelineOf(cluster);
-  return { diagnostics: result.diagnostics, ...(timeline !== undefined ? { timeline } : {}) };
+  return { diagnostics: result.diagnostics, fileDiagnostics: analyses.flatMap((a) => a.diagnostics), ...(timeline !== undefined ? { timeline } : {}) };
 }
