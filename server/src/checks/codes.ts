@@ -188,6 +188,11 @@ export const DIAGNOSTIC_CODES = {
     summary: "A unicast peer has no configuration in the workspace (or on the command line): pair checks were skipped for it; the message says how to point at the peer.",
     pair: true,
   },
+  "peers-ambiguous": {
+    severity: "information",
+    summary: "One multicast instance (name, interface, a shared VIP) is in more than 4 files: read as copies of one example, no pair check ran between them; keepalived.peers or --peers names the real ones.",
+    pair: true,
+  },
   "host-dependent": {
     severity: "information",
     summary: "Something that only the target host can confirm (a script path, a user); never checked against this machine.",

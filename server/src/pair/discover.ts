@@ -207,8 +207,11 @@ function matchPerNodePair(candidates: Candidate[]): Candidate[] {
  */
 export const MAX_NAME_CLUSTER = 4;
 
-/** Removes the name-based candidates (multicast, name) of every group they connect that spans too many nodes. */
-function dropCrowds(candidates: Candidate[]): void {
+/**
+ * Removes the name-based candidates (multicast, name) of every group they connect that spans too many nodes;
+ * returns the members of each such crowd.
+ */
+function dropCrowds(candidates: Candidate[]): Member[][] {
   const byName = candidates.filter((c) => c.kind === "multicast" || c.kind === "name");
   const parent = new Map<string, string>();
   const find = (k: string): string => {
@@ -226,16 +229,29 @@ function dropCrowds(candidates: Candidate[]): void {
     set.add(c.a.node.key).add(c.b.node.key);
     nodes.set(root, set);
   }
+  const crowds = new Map<string, Set<Member>>();
   for (let i = candidates.length - 1; i >= 0; i--) {
     const c = candidates[i]!;
-    if ((c.kind === "multicast" || c.kind === "name") && nodes.get(find(memberKey(c.a)))!.size > MAX_NAME_CLUSTER) candidates.splice(i, 1);
+    if (c.kind !== "multicast" && c.kind !== "name") continue;
+    const root = find(memberKey(c.a));
+    if (nodes.get(root)!.size <= MAX_NAME_CLUSTER) continue;
+    candidates.splice(i, 1);
+    const crowd = crowds.get(root) ?? new Set<Member>();
+    crowd.add(c.a).add(c.b);
+    crowds.set(root, crowd);
   }
+  return [...crowds.values()].map((crowd) => [...crowd]);
 }
 
 export interface Discovery {
   clusters: Cluster[];
   /** Every member of every node, clustered or not. */
   members: Member[];
+  /**
+   * Instances that name and addresses would link across more than MAX_NAME_CLUSTER nodes, left unclustered (and
+   * unchecked) as copies of one example; the members of each crowd that no address or group clustered.
+   */
+  crowds: Member[][];
 }
 
 /**
@@ -252,15 +268,21 @@ export function discoverClusters(nodes: readonly PairNode[], groups: readonly (r
     const src = unicastSource(m.instance);
     if (src !== undefined) group(bySource, src, m);
   }
-  const seenPairs = new Set<string>();
+  const seenPairs = new Map<string, Candidate>();
   const addCandidate = (a: Member, b: Member, kind: LinkKind): void => {
     if (a.node.key === b.node.key) return;
     const ka = memberKey(a);
     const kb = memberKey(b);
     const key = ka < kb ? `${ka}\u0001${kb}` : `${kb}\u0001${ka}`;
-    if (seenPairs.has(key)) return;
-    seenPairs.add(key);
-    candidates.push({ a, b, kind });
+    const seen = seenPairs.get(key);
+    if (seen !== undefined) {
+      // The user's group outranks a guess by name: the link survives the crowd rule (dropCrowds).
+      if (kind === "explicit" && (seen.kind === "multicast" || seen.kind === "name")) seen.kind = "explicit";
+      return;
+    }
+    const candidate = { a, b, kind };
+    seenPairs.set(key, candidate);
+    candidates.push(candidate);
   };
   for (const a of members) {
     const peers = unicastPeers(a.instance);
@@ -296,7 +318,7 @@ export function discoverClusters(nodes: readonly PairNode[], groups: readonly (r
     }
   }
 
-  dropCrowds(candidates);
+  const crowds = dropCrowds(candidates);
   const union = new Clusters(members);
   // Address links first: they are what keepalived itself follows.
   const rank: Record<LinkKind, number> = { unicast: 0, multicast: 1, explicit: 2, name: 3 };
@@ -306,5 +328,8 @@ export function discoverClusters(nodes: readonly PairNode[], groups: readonly (r
     if (c.kind === "name" && union.size(c.a) > 1 && union.size(c.b) > 1) continue;
     union.join(c.a, c.b, c.kind);
   }
-  return { clusters: union.clusters(), members };
+  const clusters = union.clusters();
+  const clustered = new Set(clusters.flatMap((c) => c.members));
+  const unchecked = crowds.map((crowd) => crowd.filter((m) => !clustered.has(m))).filter((crowd) => new Set(crowd.map((m) => m.node.key)).size > 1);
+  return { clusters, members, crowds: unchecked };
 }

@@ -3,6 +3,7 @@ import { advertIntMismatch } from "./advert-int-mismatch.ts";
 import { authPassMismatch } from "./auth-pass-mismatch.ts";
 import { authTypeMismatch } from "./auth-type-mismatch.ts";
 import { bothMaster } from "./both-master.ts";
+import { peersAmbiguous } from "./peers-ambiguous.ts";
 import { discoverClusters, type Discovery } from "./discover.ts";
 import { publish, type ClusterCheck, type Finding, type SetCheck } from "./findings.ts";
 import { nodesOf, type Cluster, type PairInput } from "./model.ts";
@@ -68,7 +69,7 @@ export function analyzePairs(inputs: readonly PairInput[], options: PairOptions 
   for (const cluster of discovery.clusters) for (const check of clusterChecks) check(cluster, ctx);
   for (const check of setChecks) check(discovery, ctx);
   const diagnostics = findings.flatMap(publish);
-  diagnostics.push(...peerNotFound(discovery));
+  diagnostics.push(...peerNotFound(discovery), ...peersAmbiguous(discovery));
   return { discovery, clusters: discovery.clusters, diagnostics, patches: patchesFor(discovery.clusters, singleFile) };
 }
 

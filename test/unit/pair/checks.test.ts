@@ -20,7 +20,7 @@ function guide(standby: string, primary = GUIDE_PRIMARY): Paired {
 describe("pair checks", () => {
   it("declares every pair code in the code table", () => {
     assert.deepEqual(PAIR_CODES.sort(), [
-      "advert-int-mismatch", "auth-pass-mismatch", "auth-type-mismatch", "both-master", "peer-not-found", "preempt-missing",
+      "advert-int-mismatch", "auth-pass-mismatch", "auth-type-mismatch", "both-master", "peer-not-found", "peers-ambiguous", "preempt-missing",
       "priority-reversed", "priority-tie", "standby-nopreempt", "unicast-not-mirrored", "vip-mismatch", "vrid-collision", "vrid-mismatch", "weight-too-small",
     ]);
   });

@@ -23,6 +23,25 @@ describe("pair discovery", () => {
     assert.equal(pairs({ [A]: multicast("VI_1", "10.0.0.100/24"), [B]: multicast("VI_1", "10.0.0.100/24", "", "eth1") }).result.clusters.length, 0);
   });
 
+  it("leaves a crowd of more than 4 copies of one multicast instance unchecked, and says so in each file", () => {
+    const files = Object.fromEntries(["a", "b", "c", "d", "e"].map((n, i) => [`/w/${n}/keepalived.conf`, multicast("VI_1", "10.0.0.100/24").replace("virtual_router_id 51", `virtual_router_id ${i === 4 ? 52 : 51}`)]));
+    const p = pairs(files);
+    assert.equal(p.result.clusters.length, 0, "no cluster of five by name");
+    assert.deepEqual(p.of("vrid-mismatch"), [], "so no pair check");
+    const said = p.of("peers-ambiguous");
+    assert.equal(said.length, 5, "one information per file");
+    assert.equal(said[0]!.severity, "information");
+    assert.match(said[0]!.message, /is in 5 files .*no pair check .*keepalived\.peers/);
+    // Named as one group, they are checked: the odd VRID is found.
+    const grouped = pairs(files, [Object.keys(files)]);
+    assert.deepEqual(grouped.of("peers-ambiguous"), []);
+    assert.ok(grouped.of("vrid-mismatch").length > 0);
+    // Four are still taken for one router.
+    const four = pairs(Object.fromEntries(Object.entries(files).slice(1)));
+    assert.equal(four.result.clusters.length, 1);
+    assert.deepEqual(four.of("peers-ambiguous"), []);
+  });
+
   it("still pairs a unicast pair whose peer address is mistyped, by name and address, and says so", () => {
     const standby = standbyWith(["192.168.1.10\n}", "192.168.1.12\n}"], ["unicast_src_ip 192.168.1.11", "unicast_src_ip 192.168.1.13"]);
     const p = pairs({ [A]: GUIDE_PRIMARY, [B]: standby });
