@@ -57,13 +57,20 @@ export const vipMismatch: ClusterCheck = (cluster, ctx) => {
     const mine = vipAddresses(member.instance);
     const others = members.filter((o) => key(o) !== key(member));
     if (others.length === 0) continue;
-    const parts = others.map((o) => {
-      const theirs = vipAddresses(o.instance);
-      const onlyHere = difference(mine, theirs);
-      const onlyThere = difference(theirs, mine);
-      const said = [onlyHere.length > 0 ? `only here: ${onlyHere.join(", ")}` : "", onlyThere.length > 0 ? `only in ${describeMember(o)}: ${onlyThere.join(", ")}` : ""];
-      return said.filter((s) => s !== "").join("; ");
-    });
+    // What this member has that a peer lacks is said once when every peer lacks the same ("only here"), else per
+    // peer ("not in ..."); what a peer has beyond this member, per peer.
+    const lacking = others.map((o) => difference(mine, vipAddresses(o.instance)));
+    const sameLack = lacking.every((l) => l.join() === lacking[0]!.join());
+    const parts = [
+      ...(sameLack && lacking[0]!.length > 0 ? [`only here: ${lacking[0]!.join(", ")}`] : []),
+      ...others.flatMap((o, i) => {
+        const onlyThere = difference(vipAddresses(o.instance), mine);
+        return [
+          ...(!sameLack && lacking[i]!.length > 0 ? [`not in ${describeMember(o)}: ${lacking[i]!.join(", ")}`] : []),
+          ...(onlyThere.length > 0 ? [`only in ${describeMember(o)}: ${onlyThere.join(", ")}`] : []),
+        ];
+      }),
+    ];
     const sameCount = others.every((o) => new Set(vipAddresses(o.instance)).size === new Set(mine).size);
     const skipCheck = sameCount && cluster.members.every((m) => globalSetting(m.node.config, "vrrp_skip_check_adv_addr") !== undefined);
     const consequence = skipCheck

@@ -1,6 +1,6 @@
 import { strict as assert } from "node:assert";
 import type { Diagnostic } from "../../../server/src/checks/diagnostic.ts";
-import { A, B, GUIDE_PRIMARY, GUIDE_STANDBY, PAIR_CODES, pairs, primaryWith, standbyWith, type Paired } from "./helpers.ts";
+import { A, B, C, GUIDE_PRIMARY, GUIDE_STANDBY, PAIR_CODES, pairs, primaryWith, standbyWith, type Paired } from "./helpers.ts";
 
 /** The diagnostic of `code` in each of the two files, each relating to a line of the other. */
 function inBoth(p: Paired, code: string): { a: Diagnostic; b: Diagnostic } {
@@ -153,6 +153,16 @@ describe("pair checks", () => {
     assert.match(a.message, /also used by b\/keepalived\.conf \(DB\)/);
     assert.deepEqual(pairs({ [A]: router("WEB", "10.0.0.100/24"), [B]: router("DB", "10.0.1.200/24") }).of("vrid-collision"), [], "another subnet");
     assert.match(a.message, /drops them as invalid/);
+  });
+
+  it("vip-mismatch in a cluster of three says what only one node has once", () => {
+    const node = (vips: string): string => `vrrp_instance VI_1 {\n  state BACKUP\n  interface eth0\n  virtual_router_id 51\n  priority 100\n  virtual_ipaddress {\n${vips}  }\n}\n`;
+    const p = pairs({ [A]: node("    10.1.0.100/24\n"), [B]: node("    10.1.0.100/24\n"), [C]: node("    10.1.0.100/24\n    10.1.0.101/24\n") });
+    const odd = p.of("vip-mismatch").find((d) => d.span.file === C)!;
+    assert.equal(odd.message.match(/only here/g)?.length, 1, odd.message);
+    assert.match(odd.message, /only here: 10\.1\.0\.101\)/);
+    const other = p.of("vip-mismatch").find((d) => d.span.file === A)!;
+    assert.match(other.message, /only in c\/keepalived\.conf \(VI_1\): 10\.1\.0\.101/);
   });
 
   it("vrid-collision: unicast routers collide only by their virtual MAC, when both use use_vmac", () => {
