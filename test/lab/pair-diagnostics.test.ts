@@ -193,6 +193,26 @@ describe("HA lab: pair diagnostics reproduced on real keepalived", function () {
     });
   });
 
+  it("preempt_delay 4 on a BACKUP primary: after recovery the VIP comes back that much later, as the timeline says", async () => {
+    const setup = edited(base(), "preempt-delay", "preempt_delay 4 on the primary (state BACKUP)", {
+      primary: [["state MASTER", "state BACKUP"], [/ {4}preempt {4}#.*\n/, "    preempt\n    preempt_delay 4\n"]],
+    });
+    await withPair(setup, async (pair) => {
+      const check = timelineOf(pair).checks[0]!;
+      assert.ok(check.failback?.moves === true && check.failback.steps.some((s) => /preempt_delay 4/.test(s.what)), `our timeline counts preempt_delay in the failback (${check.failback?.moves === true ? check.failback.steps.map((s) => s.what).join("; ") : "no move"})`);
+      await primaryThenStandby(pair);
+      const killed = now();
+      await pair.brokers.a!.crash();
+      const failover = windowOf(check.failover, "the check failing");
+      const moved = await pair.watch.waitFor(only("b"), (failover.max + TOLERANCE.late) * 1000 + SLACK, "the VIP on the standby");
+      expectWithin(setup.key, "broker killed: VIP on the standby", failover, (moved - killed) / 1000);
+      const failback = windowOf(check.failback, "the check recovering");
+      const restored = await pair.startBroker("a");
+      const back = await pair.watch.waitFor(only("a"), (failback.max + TOLERANCE.late) * 1000 + SLACK, "the VIP back on the primary after preempt_delay");
+      expectWithin(setup.key, "broker restored: VIP back on the primary after preempt_delay 4", failback, (back - restored) / 1000);
+    });
+  });
+
   it("preempt-missing (nopreempt on a BACKUP primary): after a failover the VIP stays on the standby", async () => {
     const setup = edited(base(), "nopreempt-primary", "nopreempt on the primary", {
       primary: [["state MASTER", "state BACKUP"], [/ {4}preempt {4}#.*\n/, "    nopreempt\n"]],
