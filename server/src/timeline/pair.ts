@@ -1,5 +1,6 @@
 import { strictModeOf } from "../checks/effective.ts";
-import type { TrackRef, VrrpScript } from "../model/config.ts";
+import { globalSetting, type TrackRef, type VrrpScript } from "../model/config.ts";
+import { parseInteger } from "../model/values.ts";
 import type { Cluster, Member } from "../pair/model.ts";
 import { advertIntOf, holderOf, priorityOfMember, startState, versionOf } from "../pair/roles.ts";
 import { failingPriority, failsOver, healthyPriority, trackersOf } from "../pair/weights.ts";
@@ -183,7 +184,9 @@ export function timelineOf(cluster: Cluster): PairTimeline | undefined {
     healthyPrimary <= standbyHealthy
       ? stays(standby, `${primaryLabel}'s priority ${healthyPrimary} does not outrank ${standbyHealthy} on ${standbyLabel}`)
       : moves(primary, [takeoverAfterStart(primaryNode, advertIntOf(standby), primaryLabel)], () => stays(standby, `${primaryLabel} has nopreempt: it stays BACKUP`));
-  const garp = primary.instance.garpMasterDelay?.value ?? 5;
+  // The instance's garp_master_delay, else global_defs' vrrp_garp_master_delay, else keepalived's 5 s.
+  const globalGarp = globalSetting(primary.node.config, "vrrp_garp_master_delay")?.args[0]?.text;
+  const garp = primary.instance.garpMasterDelay?.value ?? (globalGarp !== undefined ? parseInteger(globalGarp) : undefined) ?? 5;
   return {
     instance: primary.name,
     primary,

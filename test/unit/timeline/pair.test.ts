@@ -26,6 +26,16 @@ const SKEW_90 = 166 / 256;
 const SKEW_100 = 156 / 256;
 
 describe("pair timeline", () => {
+  it("gratuitous ARPs again after the instance's garp_master_delay, else global_defs' vrrp_garp_master_delay, else 5 s", () => {
+    const garpNote = (t: PairTimeline): string => t.notes.find((n) => /gratuitous ARPs/.test(n))!;
+    assert.match(garpNote(timeline(GUIDE_PRIMARY, GUIDE_STANDBY)), /again 5 s later/);
+    const global = GUIDE_PRIMARY.replace("global_defs {", "global_defs {\n    vrrp_garp_master_delay 2");
+    assert.ok(global !== GUIDE_PRIMARY);
+    assert.match(garpNote(timeline(global, GUIDE_STANDBY)), /again 2 s later/);
+    const own = global.replace("advert_int 1", "advert_int 1\n    garp_master_delay 3");
+    assert.match(garpNote(timeline(own, GUIDE_STANDBY)), /again 3 s later/);
+  });
+
   it("the guide's pair: the check fails -> standby in 4.6-7.7 s, recovers -> back in 2.6-5.7 s", () => {
     const t = timeline(GUIDE_PRIMARY, GUIDE_STANDBY);
     assert.equal(t.primary.node.file, A);
