@@ -88,6 +88,24 @@ export const invalidValueFixes = provider({
   },
 });
 
+/**
+ * A number outside keepalived's range, set to the nearest bound. Not preferred: keepalived itself drops the line
+ * (and uses its default), so which value was meant is the user's call; `keepalived-ha fix` leaves it.
+ */
+export const valueOutOfRangeFixes = provider({
+  codes: ["value-out-of-range"],
+  schema: z.object({ keyword: z.string(), value: z.number().optional(), min: z.number().optional(), max: z.number().optional() }),
+  fixes(data, target, ctx) {
+    const editor = new Editor(ctx);
+    const written = editor.at(target.span);
+    const value = data.value ?? (written !== undefined ? Number(written) : Number.NaN);
+    if (written === undefined || !Number.isFinite(value) || Number(written) !== value) return [];
+    const bound = data.min !== undefined && value < data.min ? { to: data.min, which: "smallest" } : data.max !== undefined && value > data.max ? { to: data.max, which: "largest" } : undefined;
+    if (bound === undefined) return [];
+    return [{ title: `Set ${data.keyword} to ${bound.to}, the ${bound.which} keepalived accepts`, edits: [{ ...target.span, newText: String(bound.to) }] }];
+  },
+});
+
 export const extraArgumentFixes = provider({
   codes: ["extra-argument"],
   schema: z.object({ extra: z.array(z.string()).min(1), keywords: z.array(z.string()) }),

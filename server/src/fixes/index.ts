@@ -3,7 +3,7 @@ import { authPassFileFixes } from "./auth.ts";
 import { overlaps } from "./edit.ts";
 import { nopreemptMasterFixes, priority255Fixes, missingKeywordFixes, unicastSelfPeerFixes, vridConflictFixes, duplicateFixes, scriptSecurityFixes } from "./file-instance.ts";
 import { deprecatedFixes, syncMemberFixes, trackNameFixes, undefinedVariableFixes, unknownKeywordFixes } from "./file-keywords.ts";
-import { commentInValueFixes, extraArgumentFixes, ignoredSettingFixes, invalidValueFixes, lineContinuationFixes, semicolonFixes } from "./file-values.ts";
+import { commentInValueFixes, extraArgumentFixes, ignoredSettingFixes, invalidValueFixes, lineContinuationFixes, semicolonFixes, valueOutOfRangeFixes } from "./file-values.ts";
 import { unicastFixes, vipFixes, vridCollisionFixes, weightFixes } from "./pair-network.ts";
 import { bothMasterFixes, preemptMissingFixes, priorityReversedFixes, priorityTieFixes, standbyNopreemptFixes } from "./pair-roles.ts";
 import { authPassFixes, authTypeFixes, valueFixes } from "./pair-values.ts";
@@ -34,6 +34,7 @@ export const FIX_PROVIDERS: readonly FixProvider[] = [
   semicolonFixes,
   commentInValueFixes,
   invalidValueFixes,
+  valueOutOfRangeFixes,
   extraArgumentFixes,
   lineContinuationFixes,
   ignoredSettingFixes,
