@@ -52,11 +52,22 @@ interface PickItem<T> extends vscode.QuickPickItem {
   value: T;
 }
 
-/** VRIDs that the workspace's keepalived files already use: the suggested one avoids them. */
+/**
+ * VRIDs that the workspace's keepalived files already use: the suggested one avoids them. The files the
+ * language is given to by name (package.json), and every open keepalived document (an included file, one
+ * recognised by its first line, an unsaved one).
+ */
 async function workspaceVrids(): Promise<Set<number>> {
-  const files = await vscode.workspace.findFiles("**/{keepalived.conf,keepalived-*.conf,*.keepalived.conf}", "**/node_modules/**", 500);
-  const texts: string[] = [];
-  for (const uri of files) {
+  const found = await Promise.all(
+    ["**/{keepalived.conf,keepalived-*.conf,*.keepalived.conf}", "**/etc/keepalived/**/*.conf"].map((glob) => vscode.workspace.findFiles(glob, "**/node_modules/**", 500)),
+  );
+  const open = vscode.workspace.textDocuments.filter((d) => d.languageId === "keepalived");
+  const openUris = new Set(open.map((d) => d.uri.toString()));
+  const texts = open.map((d) => d.getText());
+  const seen = new Set<string>();
+  for (const uri of found.flat()) {
+    if (openUris.has(uri.toString()) || seen.has(uri.toString())) continue;
+    seen.add(uri.toString());
     try {
       texts.push(new TextDecoder().decode(await vscode.workspace.fs.readFile(uri)));
     } catch {
