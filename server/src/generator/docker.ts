@@ -35,12 +35,18 @@ export function renderDockerfile(spec: HaSpec): string {
   ].join("\n");
 }
 
+/** The host port a node's broker is published on: the MQTT port for the primary, the next one for the standby. */
+export function hostPortOf(spec: HaSpec, role: Role): number {
+  const mqtt = spec.service.kind === "emqx-edge" ? spec.service.mqttPort : 1883;
+  // The standby's broker is published on the next host port, for debugging (as in the guide).
+  return role === "primary" ? mqtt : mqtt + 1;
+}
+
 function serviceBlock(spec: HaSpec, role: Role): string[] {
   const n = namesOf(spec);
   const address = role === "primary" ? spec.primary : spec.standby;
   const mqtt = spec.service.kind === "emqx-edge" ? spec.service.mqttPort : 1883;
-  // The standby's broker is published on the next host port, for debugging (as in the guide).
-  const hostPort = role === "primary" ? mqtt : mqtt + 1;
+  const hostPort = hostPortOf(spec, role);
   return [
     `  ${n.container(role)}:`,
     "    build: .",

@@ -1,4 +1,4 @@
-import { emqxEdgeFolder } from "./docker.ts";
+import { emqxEdgeFolder, hostPortOf } from "./docker.ts";
 import { namesOf } from "./names.ts";
 import { serviceTitle } from "./service.ts";
 import type { HaSpec } from "./spec.ts";
@@ -94,6 +94,12 @@ function dockerSteps(spec: HaSpec, vip: string): string[] {
     `The containers use the Docker network ${spec.dockerSubnet}: ${spec.primary} and ${spec.standby}, VIP ${spec.vip}.`,
     "Docker does not know the VIP: start no other container on this network with a fixed or automatic address that",
     "could take it.",
+    "",
+    `Who follows a failover: the VIP ${vip} lives on this Docker network, so clients on this host and containers`,
+    `attached to the network reach the broker that holds it. The published ports are not the VIP: host port ${hostPortOf(spec, "primary")} goes to`,
+    `the primary's container and ${hostPortOf(spec, "standby")} to the standby's (for debugging, as in the guide), so a client on another`,
+    "machine that connects through them does not follow a failover. For clients elsewhere, run keepalived on the",
+    "hosts themselves (the bare-metal setup: `keepalived-ha init` without --docker) with a VIP of their LAN.",
     "",
     "## Install and start",
     "",
