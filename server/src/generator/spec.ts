@@ -209,16 +209,24 @@ export function formatIssue(issue: SpecIssue): string {
 }
 
 /**
- * The spec as a zod schema: `HaSpecSchema.parse(input)` gives a complete HaSpec (defaults filled in, random
- * password) or a ZodError whose issues carry the field as `path` and the message as above.
+ * The spec as a zod schema: each field's own schema (fields.ts FIELD_SCHEMAS, every one optional, unknown fields
+ * refused), then the defaults, the generated password and the rules between fields (cross.ts) in a transform.
+ * `HaSpecSchema.parse(input)` gives a complete HaSpec or a ZodError whose issues carry the field as `path`.
+ * parseSpec reports field and cross-field issues in one pass (a wizard or a command line shows them all at once);
+ * this schema, like any zod object, stops at the field issues.
  */
 export function haSpecSchema(options: SpecOptions = {}): z.ZodType<HaSpec, HaSpecInput> {
-  return z.custom<HaSpecInput>(() => true).transform((input, ctx) => {
-    const result = parseSpec(input, options);
-    if (result.success) return result.spec;
-    for (const issue of result.issues) ctx.issues.push({ code: "custom", message: issue.message, path: [issue.field], input: (input as Record<string, unknown>)[issue.field] });
-    return z.NEVER;
-  }) as unknown as z.ZodType<HaSpec, HaSpecInput>;
+  const shape = Object.fromEntries(SPEC_FIELDS.map((field) => [field, (F.FIELD_SCHEMAS[field] as z.ZodType<unknown>).optional()]));
+  return z
+    .strictObject(shape, {
+      error: (issue) => (issue.code === "unrecognized_keys" ? `unknown field${issue.keys.length > 1 ? "s" : ""} ${issue.keys.join(", ")} (expected some of ${SPEC_FIELDS.join(", ")})` : undefined),
+    })
+    .transform((values, ctx) => {
+      const result = parseSpec(values, options);
+      if (result.success) return result.spec;
+      for (const issue of result.issues) ctx.addIssue({ code: "custom", message: issue.message, path: [issue.field], input: values[issue.field] });
+      return z.NEVER;
+    }) as unknown as z.ZodType<HaSpec, HaSpecInput>;
 }
 
 export const HaSpecSchema = haSpecSchema();

@@ -195,6 +195,18 @@ describe("generator spec", () => {
     const bad = HaSpecSchema.safeParse({ ...GUIDE, vrid: 256 });
     assert.ok(!bad.success);
     assert.deepEqual(bad.error.issues.map((i) => [i.path, i.message]), [[["vrid"], "virtual_router_id must be from 1 to 255 (got 256)"]]);
+    // Every field's own schema runs: several wrong fields, several issues; an unknown field is refused by name.
+    const worse = HaSpecSchema.safeParse({ ...GUIDE, vrid: "x", interface: "all", colour: "blue" });
+    assert.ok(!worse.success);
+    const issues = worse.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`);
+    assert.ok(issues.some((i) => /^vrid: virtual_router_id must be a whole number/.test(i)), issues.join("\n"));
+    assert.ok(issues.some((i) => /^interface: 'all' is reserved by the kernel/.test(i)), issues.join("\n"));
+    assert.ok(issues.some((i) => /unknown field colour/.test(i)), issues.join("\n"));
+    // Numbers given as text are read by the schema itself.
+    const text = HaSpecSchema.safeParse({ ...GUIDE, vrid: " 52 ", advertInt: "2" });
+    assert.ok(text.success);
+    assert.equal(text.data.vrid, 52);
+    assert.equal(text.data.advertInt, 2);
   });
 
   it("parses services in every written form", () => {
