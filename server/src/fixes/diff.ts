@@ -82,7 +82,19 @@ export function unifiedDiff(before: string, edits: readonly TextEdit[], from: st
       text = edited(block);
     }
     block.added = splitLines(text);
+    // Lines an edit spans but leaves as they were (a value replaced by itself around a changed one) are context.
+    while (block.first <= block.last && block.added.length > 0 && block.added[0] === old[block.first]) {
+      block.first++;
+      block.added.shift();
+    }
+    while (block.last >= block.first && block.added.length > 0 && block.added[block.added.length - 1] === old[block.last]) {
+      block.last--;
+      block.added.pop();
+    }
   }
+  // A block that changes nothing must not widen a hunk's context: patch(1) reads uneven context as an anchor at
+  // the file's start or end.
+  for (let k = blocks.length - 1; k >= 0; k--) if (blocks[k]!.first > blocks[k]!.last && blocks[k]!.added.length === 0) blocks.splice(k, 1);
   const out: string[] = [];
   let delta = 0;
   let i = 0;
