@@ -2,6 +2,7 @@
  * Generates server/src/catalog/keywords.generated.json from the facts of the real keepalived parser in
  * ../shared/corpus/keepalived-keywords.json (keyword tree of 2.2.7 and HEAD, ranges, enums, deprecations).
  * Run with `npm run catalog`; the output is committed so that the extension ships without the corpus.
+ * `--check` writes nothing and exits 1 when the committed table differs from what the facts give (a test runs it).
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
@@ -9,7 +10,9 @@ import { fileURLToPath } from "node:url";
 import type { ArgSpec, ArgType, CatalogData, KeepalivedVersion, KeywordSpec } from "../server/src/catalog/types.ts";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
-const source = resolve(process.argv[2] ?? resolve(root, "../shared/corpus/keepalived-keywords.json"));
+const args = process.argv.slice(2);
+const check = args.includes("--check");
+const source = resolve(args.find((a) => !a.startsWith("--")) ?? process.env["KHA_CORPUS"]?.concat("/keepalived-keywords.json") ?? resolve(root, "../shared/corpus/keepalived-keywords.json"));
 const target = resolve(root, "server/src/catalog/keywords.generated.json");
 
 interface NumericRead {
@@ -164,7 +167,13 @@ const catalog: CatalogData = {
   keepalived: { "2.2": facts.meta.primary_version, "2.4": facts.meta.head_describe },
   topLevel: facts.top_level.map((n) => convert(n, topNames)),
 };
-writeFileSync(target, JSON.stringify(catalog) + "\n");
+const generated = JSON.stringify(catalog) + "\n";
+if (check) {
+  const same = readFileSync(target, "utf8") === generated;
+  console.log(same ? "keywords.generated.json is what the facts give" : "keywords.generated.json differs from the facts: run npm run catalog");
+  process.exit(same ? 0 : 1);
+}
+writeFileSync(target, generated);
 let count = 0;
 const visit = (specs: KeywordSpec[]): void => {
   for (const s of specs) {

@@ -95,14 +95,15 @@ export function startServer(connection: Connection): Workspace {
   // Diagnostics: pushed after a coalescing tick, or pulled by clients that support it. A pulling client asks
   // again by itself when an open document changes (interFileDependencies makes it re-pull the others too), so
   // it is only told to refresh when something else changed: settings, files on disk. Code lenses (the
-  // failover timeline) read the peer files too, so they refresh whenever anything changed.
+  // failover timeline) read the peer files too, so they refresh whenever anything changed. Files that an open
+  // configuration includes are pushed in either mode while they are not open themselves: a client pulls only
+  // for open documents, and a problem of an included file is the includer's problem too.
   let scheduled = false;
+  /** Uris pushed because an open configuration includes them (not open themselves). */
+  let pushedIncluded = new Set<string>();
   function refreshDiagnostics(cause: "document" | "other" = "other"): void {
     if (codeLensRefresh) connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
-    if (pullDiagnostics) {
-      if (cause === "other") connection.languages.diagnostics.refresh().catch(() => undefined);
-      return;
-    }
+    if (pullDiagnostics && cause === "other") connection.languages.diagnostics.refresh().catch(() => undefined);
     if (scheduled) return;
     scheduled = true;
     setImmediate(() => {
@@ -115,9 +116,31 @@ export function startServer(connection: Connection): Workspace {
     });
   }
 
+  /** Files that the open configurations include and that are not open themselves. */
+  function includedNotOpen(open: readonly string[]): string[] {
+    const openSet = new Set(open);
+    const includers = workspace.includers();
+    const out = new Set<string>();
+    for (const file of open) {
+      if ((includers.get(file)?.length ?? 0) > 0) continue;
+      for (const f of workspace.analysis(file)?.files ?? []) if (!openSet.has(f.file)) out.add(f.file);
+    }
+    return [...out];
+  }
+
   function publishAll(): void {
-    const files = workspace.documents.all().map((d) => fileOfUri(d.uri));
-    const byFile = workspace.diagnosticsFor(files);
+    const open = workspace.documents.all().map((d) => fileOfUri(d.uri));
+    const included = includedNotOpen(open);
+    const files = pullDiagnostics ? included : [...open, ...included];
+    const byFile = files.length === 0 ? new Map<string, never[]>() : workspace.diagnosticsFor(files);
+    const nowIncluded = new Set(included.map((f) => locator.uriOf(f)));
+    // An included file opened (a pulling client now asks for it) or no longer included: its pushed list goes.
+    for (const uri of pushedIncluded) {
+      if (nowIncluded.has(uri) || (!pullDiagnostics && workspace.documents.get(uri) !== undefined)) continue;
+      published.delete(uri);
+      void connection.sendDiagnostics({ uri, diagnostics: [] });
+    }
+    pushedIncluded = nowIncluded;
     for (const [file, list] of byFile) {
       const uri = locator.uriOf(file);
       const diagnostics = toLspDiagnostics(list, workspace.settings, locator);

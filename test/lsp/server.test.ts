@@ -3,10 +3,16 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import type { CompletionItem, Hover, DocumentSymbol, TextEdit, WorkspaceEdit, Location } from "vscode-languageserver";
+import type { CompletionItem, Hover, DocumentSymbol, Range, SelectionRange, TextEdit, WorkspaceEdit, Location } from "vscode-languageserver";
 import { startInBand, type InBand } from "./inband.ts";
 
 const guide = readFileSync(new URL("../../examples/guide/keepalived-primary.conf", import.meta.url), "utf8");
+
+function textOf(text: string, range: Range): string {
+  const lines = text.split("\n");
+  const offset = (p: { line: number; character: number }): number => lines.slice(0, p.line).reduce((n, l) => n + l.length + 1, 0) + p.character;
+  return text.slice(offset(range.start), offset(range.end));
+}
 
 describe("language server in-band", () => {
   let server: InBand;
@@ -91,6 +97,51 @@ describe("language server in-band", () => {
     assert.deepEqual(edits, [{ range: { start: { line: 1, character: 0 }, end: { line: 1, character: 0 } }, newText: "    " }]);
   });
 
+  it("expands a selection from a word to its line, its block and the block around it", async () => {
+    const uri = uriOf("keepalived.conf");
+    await server.open(uri, guide);
+    const lines = guide.split("\n");
+    const line = lines.findIndex((l) => /^\s*auth_type /.test(l));
+    const character = lines[line]!.indexOf("PASS") + 1;
+    const [range] = (await server.client.sendRequest("textDocument/selectionRange", { textDocument: { uri }, positions: [{ line, character }] })) as SelectionRange[];
+    const chain: string[] = [];
+    for (let r: SelectionRange | undefined = range; r !== undefined; r = r.parent) chain.push(textOf(guide, r.range));
+    assert.equal(chain[0], "PASS");
+    assert.ok(chain.some((t) => t.trim() === "auth_type PASS"), chain.join("\n---\n"));
+    assert.ok(chain.some((t) => t.startsWith("authentication {") && t.trimEnd().endsWith("}")), "the authentication block");
+    assert.ok(chain.some((t) => t.startsWith("vrrp_instance ")), "the instance");
+    for (let i = 1; i < chain.length; i++) assert.ok(chain[i]!.includes(chain[i - 1]!), `each range holds the one before: ${chain[i - 1]} in ${chain[i]}`);
+  });
+
+  it("completes interfaces and addresses already used in the workspace", async () => {
+    writeFileSync(join(dir, "keepalived-other.conf"), guide.replace(/interface eth0/g, "interface ens18").replace(/192\.168\.1\.10\b/g, "10.9.8.7"));
+    await server.dispose();
+    server = await startInBand({ rootUri: pathToFileURL(dir).href });
+    const uri = uriOf("keepalived.conf");
+    const text = "vrrp_instance V {\n    interface \n    unicast_peer {\n        \n    }\n}\n";
+    await server.open(uri, text);
+    const at = async (line: number, character: number): Promise<string[]> =>
+      ((await server.client.sendRequest("textDocument/completion", { textDocument: { uri }, position: { line, character } })) as CompletionItem[]).map((i) => i.label);
+    assert.ok((await at(1, 14)).includes("ens18"), "the interface of the other file");
+    assert.ok((await at(3, 8)).includes("10.9.8.7"), "the address of the other file");
+  });
+
+  it("says in a hover when a keyword came with 2.4 and what replaces a deprecated one", async () => {
+    const uri = uriOf("keepalived.conf");
+    const text = "vrrp_instance V {\n    no_virtual_ipaddress\n    vmac_garp_intvl 10\n}\n";
+    await server.open(uri, text);
+    const hoverAt = async (line: number): Promise<string> => {
+      const hover = (await server.client.sendRequest("textDocument/hover", { textDocument: { uri }, position: { line, character: 6 } })) as Hover;
+      return typeof hover.contents === "object" && "value" in hover.contents ? hover.contents.value : JSON.stringify(hover.contents);
+    };
+    assert.match(await hoverAt(1), /New in keepalived 2\.4/);
+    assert.match(await hoverAt(2), /Deprecated: use `garp_extra_if` instead/);
+  });
+
+  it("answers shutdown with null", async () => {
+    assert.equal(await server.client.sendRequest("shutdown"), null);
+  });
+
   it("reports diagnostics of an included file on that file, judged inside its includer", async () => {
     writeFileSync(join(dir, "vips.inc"), "192.168.1.100/24\nnot-an-address\n");
     const main = uriOf("keepalived.conf");
@@ -101,5 +152,34 @@ describe("language server in-band", () => {
     await server.open(inc, readFileSync(join(dir, "vips.inc"), "utf8"));
     const list = await incDiagnostics;
     assert.deepEqual(list.map((d) => [d.code, d.range.start.line]), [["invalid-value", 1]]);
+  });
+
+  it("reports the problems of an included file that is not open, and clears them when it is no longer included", async () => {
+    writeFileSync(join(dir, "vips.inc"), "192.168.1.100/24\nnot-an-address\n");
+    const main = uriOf("keepalived.conf");
+    const inc = uriOf("vips.inc");
+    const text = "vrrp_instance V {\n virtual_router_id 5\n virtual_ipaddress {\n  include vips.inc\n }\n}\n";
+    const reported = server.diagnostics(inc, (d) => d.length > 0);
+    await server.open(main, text);
+    assert.deepEqual((await reported).map((d) => [d.code, d.range.start.line]), [["invalid-value", 1]]);
+    const cleared = server.diagnostics(inc, (d) => d.length === 0);
+    await server.change(main, 2, text.replace("  include vips.inc\n", "  192.168.1.100/24\n"));
+    await cleared;
+  });
+
+  it("pushes an included file's problems to a pulling client while the file is not open, and leaves it to the pull once open", async () => {
+    await server.dispose();
+    server = await startInBand({ rootUri: pathToFileURL(dir).href, capabilities: { workspace: { configuration: true }, textDocument: { diagnostic: { dynamicRegistration: false } } } });
+    writeFileSync(join(dir, "vips.inc"), "192.168.1.100/24\nnot-an-address\n");
+    const main = uriOf("keepalived.conf");
+    const inc = uriOf("vips.inc");
+    const reported = server.diagnostics(inc, (d) => d.length > 0);
+    await server.open(main, "vrrp_instance V {\n virtual_router_id 5\n virtual_ipaddress {\n  include vips.inc\n }\n}\n");
+    assert.deepEqual((await reported).map((d) => d.code), ["invalid-value"]);
+    const handedOver = server.diagnostics(inc, (d) => d.length === 0);
+    await server.open(inc, readFileSync(join(dir, "vips.inc"), "utf8"));
+    await handedOver;
+    const pulled = (await server.client.sendRequest("textDocument/diagnostic", { textDocument: { uri: inc } })) as { items: Array<{ code: string }> };
+    assert.deepEqual(pulled.items.map((d) => d.code), ["invalid-value"]);
   });
 });

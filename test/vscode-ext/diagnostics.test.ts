@@ -60,6 +60,15 @@ describe("diagnostics", () => {
     }
   });
 
+  it("reports the problems of an included file that is not open, from its includer alone", async () => {
+    const inc = workspaceUri("include-closed/vips.inc");
+    const reported = waitForDiagnostics(inc, hasCode("invalid-value"));
+    await openInEditor("include-closed/keepalived.conf");
+    const d = (await reported).find((x) => codeOf(x) === "invalid-value")!;
+    assert.equal(rangeText(d.range), "1:0-1:14");
+    assert.ok(!vscode.workspace.textDocuments.some((doc) => doc.uri.toString() === inc.toString()), "the included file stays closed");
+  });
+
   it("reports a problem of an included file on that file, judged inside its includer", async () => {
     const uri = workspaceUri("include/scripts.inc");
     await openInEditor("include/keepalived.conf");
