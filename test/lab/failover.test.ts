@@ -1,4 +1,6 @@
 import { strict as assert } from "node:assert";
+import { failureDetection } from "../../server/src/timeline/timers.ts";
+import { sumOf } from "../../server/src/timeline/window.ts";
 import { CLIENT_RECONNECT, TOLERANCE, expectWithin, recordFailure, recordTest, windowOf } from "./harness/measure.ts";
 import type { MqttClient } from "./harness/client.ts";
 import { LabPair } from "./harness/labPair.ts";
@@ -23,6 +25,9 @@ const SETUPS: Array<{ make: () => PairSetup; nodeFailures: boolean }> = [
   { make: guidePair, nodeFailures: true },
   { make: () => specPair("check-every-1s", "check every 1 s, fall 2 (the issue's measurement)", { checkInterval: 1 }), nodeFailures: false },
 ];
+
+/** The generated check's probe timeout (PROBE_TIMEOUT): a probe of a hung broker fails after this long. */
+const PROBE_TIMEOUT = 2;
 
 describe("HA lab: failover on real keepalived", function () {
   this.timeout(120_000);
@@ -115,6 +120,25 @@ describe("HA lab: failover on real keepalived", function () {
         const message = await clientOf(pair).nextMessage(back, deadline(predicted, CLIENT_RECONNECT), "an MQTT message through the VIP after the failback");
         expectWithin(key, "broker restored: first MQTT message again", { min: predicted.min, max: predicted.max + CLIENT_RECONNECT }, seconds(restored, message.t));
         assert.ok(pair.brokers.a!.sawClientFrom(client, restored), "the client reconnected to the primary's broker");
+      });
+
+      it("broker hangs on the primary (SIGSTOP): the check's probe times out and the VIP moves; resumed, it returns", async () => {
+        const pair = lab!;
+        const c = check();
+        // Each run now lasts the probe timeout before it fails: detection as for a check hung that long.
+        const failover = c.failover.moves ? sumOf([failureDetection({ ...c.timers, timeout: PROBE_TIMEOUT }, "hangs"), ...c.failover.steps.slice(1)]) : windowOf(c.failover, "the check failing");
+        const hung = now();
+        pair.brokers.a!.hang();
+        try {
+          const moved = await pair.watch.waitFor(only("b"), deadline(failover), "the VIP on the standby");
+          expectWithin(key, "broker hangs: VIP on the standby", failover, seconds(hung, moved));
+        } finally {
+          pair.brokers.a!.resume();
+        }
+        const resumed = now();
+        const failback = windowOf(c.failback, "the check recovering");
+        const back = await pair.watch.waitFor(only("a"), deadline(failback), "the VIP back on the primary");
+        expectWithin(key, "broker resumes: VIP back on the primary", failback, seconds(resumed, back));
       });
 
       if (!nodeFailures) return;

@@ -131,6 +131,18 @@ export class Mosquitto {
     return this.process.lines.some((l) => l.t >= since && l.text.includes(`New client connected from ${address}:`));
   }
 
+  /**
+   * The broker hangs (SIGSTOP): its port still accepts connections (the kernel completes them) but nothing
+   * answers, as when the EMQX Edge process deadlocks or is swapped out.
+   */
+  hang(): void {
+    this.process.signal("SIGSTOP");
+  }
+
+  resume(): void {
+    this.process.signal("SIGCONT");
+  }
+
   /** The broker dies (kill -9): its port closes at once, as when the EMQX Edge process crashes. */
   crash(): Promise<void> {
     return this.process.stop("SIGKILL");

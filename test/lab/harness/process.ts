@@ -117,6 +117,11 @@ export class LabProcess extends EventEmitter<{ line: [Line]; exit: [number | nul
       .join("\n");
   }
 
+  /** Sends a signal that does not end the process (SIGSTOP, SIGCONT). */
+  signal(signal: NodeJS.Signals): void {
+    if (!this.exited) this.child.kill(signal);
+  }
+
   /** Sends `signal` and waits for the exit; SIGKILL after `graceMs`. */
   async stop(signal: NodeJS.Signals = "SIGTERM", graceMs = 10_000): Promise<void> {
     if (this.exited) return;

@@ -80,7 +80,9 @@ describe("generator output", () => {
     const check = byKind(files, "check-script").content;
     assert.doesNotMatch(check, /104/, "no HTTP server sends status 104");
     assert.match(check, /"\$HTTP_STATUS" = "200" \] \|\| \[ "\$HTTP_STATUS" = "401" \]/);
-    assert.match(check, /nc -z -w "\$PROBE_TIMEOUT" "\$HOST" "\$MQTT_PORT"/, "TCP fallback on the MQTT port");
+    assert.match(check, /if \[ "\$CURL_EXIT" -eq 28 \]; then\n[^\n]*\n\s+exit 1/, "an HTTP API that hangs fails the check (no fallback vouches for it)");
+    assert.match(check, /exec 3<>"\/dev\/tcp\/\$\{HOST\}\/\$\{MQTT_PORT\}"/, "MQTT fallback on the MQTT port");
+    assert.doesNotMatch(check, /nc -z/, "a port that only accepts connections proves nothing");
     assert.match(check, /PROBE_TIMEOUT=2\b/, "two probes of 2 s fit keepalived's 5 s timeout");
   });
 
