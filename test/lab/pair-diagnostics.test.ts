@@ -1,7 +1,7 @@
 import { strict as assert } from "node:assert";
 import type { Diagnostic } from "../../server/src/checks/diagnostic.ts";
 import { masterDownSeconds } from "../../server/src/timeline/index.ts";
-import type { PairTimeline } from "../../server/src/timeline/index.ts";
+import type { CheckTimeline, PairTimeline } from "../../server/src/timeline/index.ts";
 import { LabPair } from "./harness/labPair.ts";
 import { TOLERANCE, expectWithin, recordNever, recordTest, windowOf } from "./harness/measure.ts";
 import { labUnavailable } from "./harness/prerequisites.ts";
@@ -53,6 +53,22 @@ async function primaryThenStandby(pair: LabPair): Promise<void> {
   await pair.watch.waitFor(only("a"), 15_000, "the VIP on the primary");
   pair.startKeepalived("b");
   await pair.keepalived.b!.entered("BACKUP", 10_000);
+}
+
+/**
+ * The primary's broker killed: the VIP on the standby within the timeline's failover window; restored: back on
+ * the primary within its failback window (recorded as `backEvent`).
+ */
+async function failoverAndBack(pair: LabPair, key: string, check: CheckTimeline, backEvent: string): Promise<void> {
+  const killed = now();
+  await pair.brokers.a!.crash();
+  const failover = windowOf(check.failover, "the check failing");
+  const moved = await pair.watch.waitFor(only("b"), (failover.max + TOLERANCE.late) * 1000 + SLACK, "the VIP on the standby");
+  expectWithin(key, "broker killed: VIP on the standby", failover, (moved - killed) / 1000);
+  const failback = windowOf(check.failback, "the check recovering");
+  const restored = await pair.startBroker("a");
+  const back = await pair.watch.waitFor(only("a"), (failback.max + TOLERANCE.late) * 1000 + SLACK, "the VIP back on the primary");
+  expectWithin(key, backEvent, failback, (back - restored) / 1000);
 }
 
 /** Both nodes started at once hold the VIP together, and keep holding it: split brain. */
@@ -181,15 +197,7 @@ describe("HA lab: pair diagnostics reproduced on real keepalived", function () {
       assert.ok(check.failback?.moves === true, "our timeline says the VIP comes back (nopreempt cleared)");
       await primaryThenStandby(pair);
       await pair.keepalived.a!.process.waitForLine(/nopreempt will not work with initial state MASTER/, 5_000, "keepalived clearing nopreempt", true);
-      const killed = now();
-      await pair.brokers.a!.crash();
-      const failover = windowOf(check.failover, "the check failing");
-      const moved = await pair.watch.waitFor(only("b"), (failover.max + TOLERANCE.late) * 1000 + SLACK, "the VIP on the standby");
-      expectWithin(setup.key, "broker killed: VIP on the standby", failover, (moved - killed) / 1000);
-      const failback = windowOf(check.failback, "the check recovering");
-      const restored = await pair.startBroker("a");
-      const back = await pair.watch.waitFor(only("a"), (failback.max + TOLERANCE.late) * 1000 + SLACK, "the VIP back on the primary despite nopreempt");
-      expectWithin(setup.key, "broker restored: VIP back on the primary (nopreempt cleared)", failback, (back - restored) / 1000);
+      await failoverAndBack(pair, setup.key, check, "broker restored: VIP back on the primary (nopreempt cleared)");
     });
   });
 
@@ -201,15 +209,7 @@ describe("HA lab: pair diagnostics reproduced on real keepalived", function () {
       const check = timelineOf(pair).checks[0]!;
       assert.ok(check.failback?.moves === true && check.failback.steps.some((s) => /preempt_delay 4/.test(s.what)), `our timeline counts preempt_delay in the failback (${check.failback?.moves === true ? check.failback.steps.map((s) => s.what).join("; ") : "no move"})`);
       await primaryThenStandby(pair);
-      const killed = now();
-      await pair.brokers.a!.crash();
-      const failover = windowOf(check.failover, "the check failing");
-      const moved = await pair.watch.waitFor(only("b"), (failover.max + TOLERANCE.late) * 1000 + SLACK, "the VIP on the standby");
-      expectWithin(setup.key, "broker killed: VIP on the standby", failover, (moved - killed) / 1000);
-      const failback = windowOf(check.failback, "the check recovering");
-      const restored = await pair.startBroker("a");
-      const back = await pair.watch.waitFor(only("a"), (failback.max + TOLERANCE.late) * 1000 + SLACK, "the VIP back on the primary after preempt_delay");
-      expectWithin(setup.key, "broker restored: VIP back on the primary after preempt_delay 4", failback, (back - restored) / 1000);
+      await failoverAndBack(pair, setup.key, check, "broker restored: VIP back on the primary after preempt_delay 4");
     });
   });
 
