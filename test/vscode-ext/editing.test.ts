@@ -4,7 +4,7 @@
  */
 import * as assert from "node:assert/strict";
 import * as vscode from "vscode";
-import { applyEdits, lineOf, openInEditor, positionOf, readyApi, workspaceUri } from "./helpers.ts";
+import { applyEdits, codeOf, lineOf, openInEditor, positionOf, readyApi, waitForDiagnostics, workspaceUri } from "./helpers.ts";
 
 /** The server's completion labels: user and extension snippets (also offered here) left out. */
 async function completionLabels(uri: vscode.Uri, position: vscode.Position): Promise<string[]> {
@@ -62,6 +62,30 @@ describe("editing features", () => {
       const trackLine = lineOf(editor.document, /track_script \{/);
       const labels = await completionLabels(editor.document.uri, new vscode.Position(trackLine + 1, 8));
       assert.deepEqual([...labels].sort(), ["chk_a", "chk_b"]);
+    });
+
+    it("offers, in an empty file beside a primary whose standby has no file yet, that standby written from the primary", async () => {
+      const primary = workspaceUri("mirror/keepalived-edge-a.conf");
+      await openInEditor("mirror/keepalived-edge-a.conf");
+      await waitForDiagnostics(primary, (list) => list.some((d) => codeOf(d) === "peer-not-found"));
+      const editor = await openInEditor("mirror/keepalived-edge-b.conf");
+      try {
+        const list = await vscode.commands.executeCommand<vscode.CompletionList>("vscode.executeCompletionItemProvider", editor.document.uri, new vscode.Position(0, 0));
+        const item = list.items.find((i) => (typeof i.label === "string" ? i.label : i.label.label) === "ha-standby (mirror of keepalived-edge-a.conf)");
+        assert.ok(item !== undefined, "the mirror is offered");
+        const text = typeof item.insertText === "string" ? item.insertText : (item.insertText?.value ?? "");
+        assert.match(text, /unicast_src_ip 10\.77\.0\.11\n\s+unicast_peer \{\n\s+10\.77\.0\.10\n/);
+        assert.match(text, /auth_pass P3UX273P/);
+        assert.ok(await editor.edit((e) => e.insert(new vscode.Position(0, 0), text)), "the edit was not applied");
+        // The pair is complete and consistent: the primary's peer-not-found goes, and neither file has a pair problem.
+        const pairCodes = ["peer-not-found", "vrid-mismatch", "auth-pass-mismatch", "vip-mismatch", "unicast-not-mirrored", "priority-tie", "priority-reversed", "both-master", "weight-too-small"];
+        const clean = (list: readonly vscode.Diagnostic[]): boolean => !list.some((d) => pairCodes.includes(String(codeOf(d))) || d.severity <= vscode.DiagnosticSeverity.Warning);
+        await waitForDiagnostics(primary, clean);
+        await waitForDiagnostics(editor.document.uri, clean);
+      } finally {
+        await vscode.window.showTextDocument(editor.document);
+        await vscode.commands.executeCommand("workbench.action.files.revert");
+      }
     });
   });
 

@@ -56,9 +56,14 @@ async function hidePanel(page: Page): Promise<void> {
 
 /** Shows the hover at the cursor, as Ctrl+K Ctrl+I does, and waits for it to contain `text`. */
 async function hoverAtCursor(page: Page, text: string | RegExp): Promise<void> {
-  await page.keyboard.press("Control+K");
-  await page.keyboard.press("Control+I");
-  await page.locator(".monaco-hover").filter({ hasText: text }).first().waitFor({ state: "visible", timeout: STEP_TIMEOUT });
+  const hover = page.locator(".monaco-hover").filter({ hasText: text }).first();
+  // The chord is pressed again when no hover came (seen once: right after Go to Line the first chord was lost).
+  for (let attempt = 0; attempt < 3; attempt++) {
+    await page.keyboard.press("Control+K");
+    await page.keyboard.press("Control+I");
+    if (await hover.waitFor({ state: "visible", timeout: 5_000 }).then(() => true, () => false)) return;
+  }
+  await hover.waitFor({ state: "visible", timeout: STEP_TIMEOUT });
 }
 
 describe("README screenshots from the real workbench", function () {

@@ -25,9 +25,17 @@ export async function openFile(page: Page, relativePath: string): Promise<void> 
   await explorer.waitFor({ state: "visible", timeout: STEP_TIMEOUT });
   for (const [index, segment] of segments.entries()) {
     const row = explorer.locator(".monaco-list-row").filter({ has: page.locator(".label-name", { hasText: exactly(segment) }) });
-    const last = index === segments.length - 1;
-    if (!last && (await row.getAttribute("aria-expanded", { timeout: STEP_TIMEOUT })) === "true") continue;
-    await row.click({ timeout: STEP_TIMEOUT });
+    if (index === segments.length - 1) {
+      await row.click({ timeout: STEP_TIMEOUT });
+      continue;
+    }
+    // A folder: clicked until the tree shows it open (a click while the tree re-renders can be lost: seen once).
+    const open = row.and(page.locator('[aria-expanded="true"]'));
+    for (let attempt = 0; attempt < 3 && (await open.count()) === 0; attempt++) {
+      await row.click({ timeout: STEP_TIMEOUT });
+      await open.waitFor({ timeout: 3_000 }).catch(() => undefined);
+    }
+    await open.waitFor({ timeout: STEP_TIMEOUT });
   }
   const name = segments[segments.length - 1]!;
   await page.locator(".tabs-container .tab.active").filter({ hasText: name }).waitFor({ timeout: STEP_TIMEOUT });
