@@ -1,9 +1,11 @@
 import { keptInstances, startStateOf } from "../checks/effective.ts";
 import type { Config, VrrpInstance } from "../model/config.ts";
 import type { Directive, Word } from "../model/types.ts";
+import { applyEdits } from "../fixes/edit.ts";
+import type { TextEdit } from "../fixes/types.ts";
 import type { Member, PairNode } from "../pair/model.ts";
 import { priorityOfMember } from "../pair/roles.ts";
-import { failingPriority, failsOver, healthyPriority, trackersOf } from "../pair/weights.ts";
+import { failingPriority, failsOver, healthyPriority, safeGap, trackersOf } from "../pair/weights.ts";
 
 /**
  * The configuration of the other node of a unicast pair, written from the one node's file: the same file with
@@ -27,15 +29,12 @@ export interface MirroredNode {
   instances: Array<{ name: string; priority: number }>;
 }
 
-interface Replacement {
-  start: number;
-  end: number;
-  text: string;
-}
+const ROLE_SWAP: Record<string, string> = { primary: "standby", standby: "primary", master: "backup", backup: "master" };
 
-const ROUTER_ID_SWAPS: ReadonlyArray<[RegExp, (word: string) => string]> = [
-  [/primary|standby|master|backup/gi, (w) => swapCase(w, { primary: "standby", standby: "primary", master: "backup", backup: "master" }[w.toLowerCase()]!)],
-];
+/** router_id's role words exchanged: EDGE_PRIMARY -> EDGE_STANDBY, lb-master -> lb-backup. */
+function swapRouterId(id: string): string {
+  return id.replace(/primary|standby|master|backup/gi, (w) => swapCase(w, ROLE_SWAP[w.toLowerCase()]!));
+}
 
 function swapCase(original: string, replacement: string): string {
   if (original === original.toUpperCase()) return replacement.toUpperCase();
@@ -60,12 +59,7 @@ function memberOf(config: Config, file: string, instance: VrrpInstance): Member 
 
 /** The new standby's priority below the primary's `top`: the largest gap up to 10 at which each failure moves the VIP. */
 function standbyPriority(member: Member, top: number): number {
-  const trackers = trackersOf(member);
-  for (let gap = 10; gap > 1; gap--) {
-    const standby = healthyPriority(member, top - gap);
-    if (trackers.every((t) => failsOver(failingPriority(member, t, top), standby))) return top - gap;
-  }
-  return Math.max(1, top - 1);
+  return Math.max(1, top - safeGap(member, member, top));
 }
 
 /** The new primary's priority above the standby's `low`: the largest gap up to 10 at which each failure still moves the VIP. */
@@ -126,14 +120,12 @@ export function mirrorNode(config: Config, text: string, file: string): Mirrored
     if (i.unicastSrcIp?.value !== own || i.unicastPeers.length !== 1 || i.unicastPeers[0]!.value !== peer) return undefined;
     if (i.unicastSrcIp.word.span.file !== file || i.unicastPeers[0]!.word.span.file !== file) return undefined;
   }
-  const edits: Replacement[] = [];
+  const edits: TextEdit[] = [];
+  const edit = (start: number, end: number, newText: string): void => void edits.push({ file, start, end, newText });
   const replaceWord = (word: Word, value: string): void => {
-    edits.push({ start: word.span.start, end: word.span.end, text: value });
+    edit(word.span.start, word.span.end, value);
     const comment = trailingComment(text, word.span.end);
-    if (comment !== undefined) edits.push({ ...comment, text: "" });
-  };
-  const removeLine = (directive: Directive): void => {
-    edits.push({ ...lineOf(text, directive), text: "" });
+    if (comment !== undefined) edit(comment.start, comment.end, "");
   };
   let role: MirroredNode["role"] | undefined;
   const written: MirroredNode["instances"] = [];
@@ -151,16 +143,16 @@ export function mirrorNode(config: Config, text: string, file: string): Mirrored
     // The line after which lines are added: priority's own, else state's (a file without either is left alone).
     const anchor = priority.directive ?? state?.directive;
     if (anchor === undefined) return undefined;
+    const added: string[] = [];
     if (priority.word !== undefined) replaceWord(priority.word, String(newPriority));
-    else edits.push({ start: lineOf(text, anchor).end, end: lineOf(text, anchor).end, text: `${indentOf(text, anchor)}priority ${newPriority}\n` });
+    else added.push(`priority ${newPriority}`);
     const mode = instance.preemptMode;
-    if (sourceIsPrimary && mode?.preempt === true) removeLine(mode.directive);
-    if (!sourceIsPrimary) {
-      if (mode?.preempt === false) edits.push({ start: mode.directive.keyword.span.start, end: mode.directive.span.end, text: "preempt" });
-      else if (mode === undefined) {
-        const at = lineOf(text, anchor).end;
-        edits.push({ start: at, end: at, text: `${indentOf(text, anchor)}preempt\n` });
-      }
+    if (sourceIsPrimary && mode?.preempt === true) edit(lineOf(text, mode.directive).start, lineOf(text, mode.directive).end, "");
+    if (!sourceIsPrimary && mode?.preempt === false) edit(mode.directive.keyword.span.start, mode.directive.span.end, "preempt");
+    if (!sourceIsPrimary && mode === undefined) added.push("preempt");
+    if (added.length > 0) {
+      const at = lineOf(text, anchor).end;
+      edit(at, at, added.map((line) => `${indentOf(text, anchor)}${line}\n`).join(""));
     }
     replaceWord(instance.unicastSrcIp!.word, peer);
     replaceWord(instance.unicastPeers[0]!.word, own);
@@ -170,8 +162,7 @@ export function mirrorNode(config: Config, text: string, file: string): Mirrored
     const routerId = block.block?.children.find((c) => c.role === "keyword" && c.keyword.text === "router_id");
     const word = routerId?.args[0];
     if (word === undefined || word.span.file !== file) continue;
-    let swapped = word.raw;
-    for (const [pattern, swap] of ROUTER_ID_SWAPS) swapped = swapped.replace(pattern, swap);
+    const swapped = swapRouterId(word.raw);
     if (swapped !== word.raw) replaceWord(word, swapped);
   }
   // Whole-line comments describe the file's node ("Primary node of ...", "install on the primary (10.0.0.1)"):
@@ -183,18 +174,13 @@ export function mirrorNode(config: Config, text: string, file: string): Mirrored
     while (lineStart > 0 && (text[lineStart - 1] === " " || text[lineStart - 1] === "\t")) lineStart--;
     if (lineStart > 0 && text[lineStart - 1] !== "\n" && text[lineStart - 1] !== "\r") continue;
     const swapped = swapNodeWords(comment.image, own, peer);
-    if (swapped !== comment.image) edits.push({ start, end: start + comment.image.length, text: swapped });
+    if (swapped !== comment.image) edit(start, start + comment.image.length, swapped);
   }
-  // From the end backwards; of two insertions at one place the later-made goes in first, so the other precedes it.
-  const order = new Map(edits.map((e, i) => [e, i]));
-  edits.sort((a, b) => b.start - a.start || b.end - a.end || order.get(b)! - order.get(a)!);
-  let out = text;
-  let floor = Number.POSITIVE_INFINITY;
-  for (const e of edits) {
-    // Insertions at a line's end and the removal of that line's comment touch; anything overlapping is dropped.
-    if (e.end > floor) continue;
-    out = out.slice(0, e.start) + e.text + out.slice(e.end);
-    floor = e.start;
+  // Each edit has a place of its own; should two ever meet, no half-mirrored file is offered.
+  let reach = -1;
+  for (const e of [...edits].sort((a, b) => a.start - b.start || a.end - b.end)) {
+    if (e.start < reach) return undefined;
+    reach = Math.max(reach, e.end);
   }
-  return { role: role!, text: out, address: peer, instances: written };
+  return { role: role!, text: applyEdits(text, edits), address: peer, instances: written };
 }
