@@ -116,14 +116,20 @@ export function startServer(connection: Connection): Workspace {
     });
   }
 
-  /** Files that the open configurations include and that are not open themselves. */
+  /**
+   * Files that the open configurations include and that are not open themselves. Runs after every keystroke in
+   * either mode: the map of includers (every root's analysis) is built only when an open file reads another.
+   */
   function includedNotOpen(open: readonly string[]): string[] {
     const openSet = new Set(open);
-    const includers = workspace.includers();
+    let includers: Map<string, string[]> | undefined;
     const out = new Set<string>();
     for (const file of open) {
+      const files = workspace.analysis(file)?.files ?? [];
+      if (files.length < 2) continue;
+      includers ??= workspace.includers();
       if ((includers.get(file)?.length ?? 0) > 0) continue;
-      for (const f of workspace.analysis(file)?.files ?? []) if (!openSet.has(f.file)) out.add(f.file);
+      for (const f of files) if (!openSet.has(f.file)) out.add(f.file);
     }
     return [...out];
   }
