@@ -5,8 +5,8 @@ import {
   type CompletionItem,
   type CompletionParams,
 } from "vscode-languageserver";
-import { keywordsIn, lookupKeyword, type ArgSpec, type KeywordSpec } from "../catalog/catalog.ts";
 import { basename } from "node:path";
+import { keywordsIn, lookupKeyword, type ArgSpec, type KeywordSpec } from "../catalog/catalog.ts";
 import { mirrorNode } from "../generator/mirror.ts";
 import type { Config } from "../model/config.ts";
 import { BOOLEAN_WORDS } from "../model/values.ts";
