@@ -1,9 +1,19 @@
-import { commentStart } from "./tokens.ts";
-
 /**
  * Character-level pieces of the scanner: what a blank, a word, a quote, a template placeholder, a definition and a
  * sequence prefix look like, each as a function from an offset to the end of what starts there.
  */
+
+/** Where a comment starts on [from, end): a # or ! outside double quotes and not escaped by a backslash. */
+export function commentStart(text: string, from: number, end: number): number {
+  let quoted = false;
+  for (let i = from; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x22) quoted = !quoted;
+    else if (!quoted && c === 0x5c && i + 1 < end) i++;
+    else if (!quoted && (c === 0x23 || c === 0x21)) return i;
+  }
+  return end;
+}
 
 /** Blank within a line: space, tab, vertical tab, form feed. */
 export function isBlank(c: number): boolean {

@@ -7,7 +7,7 @@ export interface LexResult {
   /** Word-level tokens in order: prefixes, definitions, words (the first of each statement a HeadWord), braces. */
   tokens: IToken[];
   comments: IToken[];
-  /** Always empty: every character belongs to some token. */
+  /** The Chevrotain lexer's: always empty, as every character starts some token. */
   errors: ILexingError[];
   /** Unterminated double quotes. */
   unterminated: IToken[];
@@ -20,7 +20,11 @@ function pushStatement(out: IToken[], statement: StatementNode): void {
   for (const w of statement.words) out.push(w);
 }
 
-/** The word-level tokens of a text, for tools that look at its tokens rather than its statements (formatting). */
+/**
+ * The word-level tokens of a text, for tools that look at its tokens rather than its statements (formatting): the
+ * Chevrotain lexer's (tokens.ts), as the scanner placed them in statements (first words retyped as HeadWord,
+ * include paths joined).
+ */
 export function lex(text: string): LexResult {
   const scanned = scan(text);
   const tokens: IToken[] = [];
@@ -33,5 +37,5 @@ export function lex(text: string): LexResult {
       if (statement.opening !== undefined) tokens.push(statement.opening);
     }
   }
-  return { tokens, comments: scanned.comments, errors: [], unterminated: scanned.unterminated };
+  return { tokens, comments: scanned.comments, errors: scanned.errors, unterminated: scanned.unterminated };
 }

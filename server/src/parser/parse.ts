@@ -47,6 +47,9 @@ export function parseRange(text: string, file: string, from: number, to: number)
       end: token.startOffset + token.image.length,
     });
   }
+  for (const e of lexed.errors) {
+    errors.push({ kind: "other", message: `Internal lexer error: ${e.message}`, start: e.offset, end: e.offset + e.length });
+  }
   parser.input = lexed.tokens;
   let tree: SyntaxTree;
   try {

@@ -1,12 +1,12 @@
-import type { IToken, TokenType } from "chevrotain";
+import type { ILexingError, IToken, TokenType } from "chevrotain";
 import type { BraceToken, StatementNode, WordToken } from "./syntax.ts";
-import { definitionEnd, definitionHead, intern, isBlank, isIdChar, lineEnd, quoteEnd, sequenceEnd, templateEnd, wordEnd, wordHadBackslash, wordHadDollar } from "./chars.ts";
+import { intern, wordEnd, wordHadBackslash } from "./chars.ts";
 import {
-  Comment,
   Conditional,
   Definition,
   Head,
   HeadWord,
+  keepalivedLexer,
   LBrace,
   Line,
   LoneConditional,
@@ -20,10 +20,11 @@ import {
 } from "./tokens.ts";
 
 /*
- * A hand-written scanner for keepalived.conf: one pass over the characters that yields, per statement, a
- * StatementNode (its words and prefixes as word-level tokens), and for the parser one token per statement plus the
- * braces. keepalived reads a line at a time and splits it at braces, so a statement is the words of one line up to a
- * brace; whether a block follows is known once the next token is seen.
+ * The scanner turns the Chevrotain lexer's tokens (tokens.ts) into statements: per statement a StatementNode (its
+ * words and prefixes as word-level tokens), and for the parser one token per statement plus the braces. keepalived
+ * reads a line at a time and splits it at braces, so a statement is the words of one line up to a brace (the lexer
+ * skips blanks and line breaks; line ends are found in the gaps between tokens); whether a block follows is known
+ * once the next token is seen.
  */
 
 /** A statement that is also the parser's token for it. */
@@ -41,10 +42,16 @@ export interface ScanResult {
   unterminated: IToken[];
   /** See ParseResult.simple. */
   simple: boolean;
+  /** The lexer's: none, as every character starts some token (kept so that a defect would show, not vanish). */
+  errors: ILexingError[];
 }
 
-function token(image: string, startOffset: number, type: TokenType): IToken {
-  return { image, startOffset, tokenTypeIdx: type.tokenTypeIdx!, tokenType: type };
+function hasLineBreak(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x0a || c === 0x0d) return true;
+  }
+  return false;
 }
 
 /** The value keepalived reads from a word as written: quotes removed, `\#` and `\!` unescaped outside them. */
@@ -117,80 +124,60 @@ class Scanner {
   }
 
   run(from: number, to: number): ScanResult {
-    const text = this.text;
-    const n = to;
-    let i = from;
-    /** Only blanks since the last line break. */
+    // The lexer reads [from, to) as a text of its own: offsets are moved back into the whole text as tokens are used.
+    const source = from === 0 && to === this.text.length ? this.text : this.text.slice(from, to);
+    const lexed = keepalivedLexer.tokenize(source);
+    const comments = lexed.groups["comments"] ?? [];
+    if (from !== 0) for (const comment of comments) comment.startOffset += from;
+    const tokens = lexed.tokens;
+    const n = tokens.length;
+    /** End of the last token read, in `source`. */
+    let end = 0;
+    /** No token since the last line break. */
     let lineStart = true;
-    while (i < n) {
-      const c = text.charCodeAt(i);
-      if (isBlank(c)) {
-        i++;
-        continue;
-      }
-      if (c === 0x0a || c === 0x0d) {
+    for (let k = 0; k < n; k++) {
+      const t = tokens[k]!;
+      const at = t.startOffset;
+      if (!lineStart && hasLineBreak(source, end, at)) {
         this.endStatement();
         lineStart = true;
-        i++;
-        continue;
-      }
-      if (c === 0x23 || c === 0x21) {
-        const end = lineEnd(text, i);
-        this.comments.push(token(text.slice(i, end), i, Comment));
-        i = end;
-        continue;
       }
       const atLine = lineStart;
       lineStart = false;
-      if (c === 0x7d) {
-        this.closeBrace(i++);
-        continue;
-      }
-      if (c === 0x7b && templateEnd(text, i) < 0) {
-        this.openBrace(i++);
-        continue;
-      }
-      // Prefixes, only where a statement starts: `@ID` first on a line, `$NAME=` first or after `@ID`, `~SEQ(...)`.
-      if (c === 0x40 && atLine) {
-        let end = i + 1;
-        while (end < n && isIdChar(text.charCodeAt(end))) end++;
+      end = at + t.image.length;
+      const type = t.tokenType;
+      t.startOffset = at + from;
+      if (type === RBrace) {
+        this.closeBrace(at + from);
+      } else if (type === LBrace) {
+        this.openBrace(at + from);
+      } else if (type === Conditional) {
         this.simple = false;
-        this.start = i;
-        this.conditional = wordToken(text.slice(i, end), i, Conditional, this.file);
-        i = end;
-        continue;
-      }
-      if (c === 0x24 && (atLine || (this.start >= 0 && this.conditional !== undefined && this.count === 0 && this.sequences.length === 0))) {
-        const valueStart = definitionHead(text, i);
-        if (valueStart >= 0) {
-          const end = definitionEnd(text, valueStart);
-          this.simple = false;
-          if (this.start < 0) this.start = i;
-          this.flushPending();
-          this.tokens.push(this.finish(Line, token(text.slice(i, end), i, Definition)));
-          i = end;
-          continue;
+        this.start = at + from;
+        this.conditional = wordToken(t.image, at + from, Conditional, this.file);
+      } else if (type === Definition) {
+        this.simple = false;
+        if (this.start < 0) this.start = at + from;
+        this.flushPending();
+        this.tokens.push(this.finish(Line, t));
+      } else if (type === Sequence) {
+        this.simple = false;
+        if (this.start < 0) this.start = at + from;
+        if (this.sequences === NO_SEQUENCES) this.sequences = [];
+        this.sequences.push(t);
+      } else {
+        this.addWord(this.word(t));
+        if (atLine && type === Word && t.image.charCodeAt(0) === 0x69 && INCLUDE.test(t.image)) {
+          const last = this.includePath(source, tokens, k + 1, from);
+          if (last > k) end = tokens[last]!.startOffset - from + tokens[last]!.image.length;
+          k = last;
         }
       }
-      if (c === 0x7e && this.count === 0) {
-        const end = sequenceEnd(text, i);
-        if (end >= 0) {
-          this.simple = false;
-          if (this.start < 0) this.start = i;
-          if (this.sequences === NO_SEQUENCES) this.sequences = [];
-          this.sequences.push(token(text.slice(i, end), i, Sequence));
-          i = end;
-          continue;
-        }
-      }
-      const word = this.readWord(i, c);
-      i = word.startOffset + word.image.length;
-      this.addWord(word);
-      if (atLine && c === 0x69 && INCLUDE.test(word.image)) i = this.includePath(i);
     }
     this.endStatement();
     this.flushPending();
-    return { tokens: this.tokens, comments: this.comments, unterminated: this.unterminated, simple: this.simple };
+    if (from !== 0) for (const error of lexed.errors) error.offset += from;
+    return { tokens: this.tokens, comments, unterminated: this.unterminated, simple: this.simple, errors: lexed.errors };
   }
 
   private flushPending(): void {
@@ -274,71 +261,64 @@ class Scanner {
     this.tokens.push(braceToken("}", at, RBrace, this.file));
   }
 
-  /** The word-level token at `at` (a quote, `{{...}}` or a word). */
-  private readWord(at: number, c: number): WordToken {
-    const text = this.text;
-    if (c === 0x22) {
-      const q = quoteEnd(text, at);
-      const t = wordToken(text.slice(at, q.end), at, q.closed ? QuotedString : UnterminatedString, this.file);
-      if (!q.closed) this.unterminated.push(t);
-      if (t.image.includes("$")) this.simple = false;
-      return t;
-    }
-    if (c === 0x7b) {
-      const raw = text.slice(at, templateEnd(text, at));
+  /** The word a lexer token is (its offset already in the whole text). */
+  private word(t: IToken): WordToken {
+    const type = t.tokenType;
+    const raw = t.image;
+    if (type === Word) {
       if (raw.includes("$")) this.simple = false;
-      return wordToken(raw, at, Template, this.file, raw);
+      // Only a backslash outside `${...}` escapes (wordEnd says whether the word had one).
+      return wordToken(raw, t.startOffset, Word, this.file, raw.includes("\\") && (wordEnd(raw, 0), wordHadBackslash) ? valueOf(raw) : raw);
     }
-    const raw = text.slice(at, wordEnd(text, at));
-    if (wordHadDollar) this.simple = false;
-    return wordToken(raw, at, Word, this.file, wordHadBackslash ? valueOf(raw) : raw);
+    if (type === Template) {
+      if (raw.includes("$")) this.simple = false;
+      return wordToken(raw, t.startOffset, Template, this.file, raw);
+    }
+    const quoted = wordToken(raw, t.startOffset, type, this.file);
+    if (type === UnterminatedString) this.unterminated.push(quoted);
+    if (raw.includes("$")) this.simple = false;
+    return quoted;
   }
 
   /**
    * keepalived recognises an include line before it splits lines at braces, and globs its path with GLOB_BRACE:
    * `include conf.d/{a,b}.conf` names two files. Pieces of the line that touch a brace are joined into one word;
-   * a brace standing alone is still a brace. Returns where the line's content ends.
+   * a brace standing alone is still a brace. Reads the tokens from `first` that are on the include's line; returns
+   * the index of the last one read (first - 1 when there are none).
    */
-  private includePath(from: number): number {
+  private includePath(source: string, tokens: IToken[], first: number, from: number): number {
     const text = this.text;
-    const n = text.length;
-    const pieces: Array<WordToken | BraceToken> = [];
-    let j = from;
-    while (j < n) {
-      const c = text.charCodeAt(j);
-      if (isBlank(c)) {
-        j++;
-        continue;
-      }
-      if (c === 0x0a || c === 0x0d || c === 0x23 || c === 0x21) break;
-      let piece: WordToken | BraceToken;
-      if (c === 0x7b && templateEnd(text, j) < 0) piece = braceToken("{", j, LBrace, this.file);
-      else if (c === 0x7d) piece = braceToken("}", j, RBrace, this.file);
-      else piece = this.readWord(j, c);
-      pieces.push(piece);
-      j = piece.startOffset + piece.image.length;
+    const pieces: IToken[] = [];
+    let last = first - 1;
+    for (let k = first; k < tokens.length; k++) {
+      const t = tokens[k]!;
+      const previous = tokens[k - 1]!;
+      if (hasLineBreak(source, previous.startOffset - from + previous.image.length, t.startOffset)) break;
+      t.startOffset += from;
+      pieces.push(t.tokenType === LBrace || t.tokenType === RBrace ? t : this.word(t));
+      last = k;
     }
     for (let k = 0; k < pieces.length; k++) {
-      const first = pieces[k]!;
-      let last = k;
-      let brace = first.tokenType === LBrace || first.tokenType === RBrace;
-      while (last + 1 < pieces.length && pieces[last + 1]!.startOffset === pieces[last]!.startOffset + pieces[last]!.image.length) {
-        last++;
-        const type = pieces[last]!.tokenType;
+      const piece = pieces[k]!;
+      let end = k;
+      let brace = piece.tokenType === LBrace || piece.tokenType === RBrace;
+      while (end + 1 < pieces.length && pieces[end + 1]!.startOffset === pieces[end]!.startOffset + pieces[end]!.image.length) {
+        end++;
+        const type = pieces[end]!.tokenType;
         if (type === LBrace || type === RBrace) brace = true;
       }
-      if (brace && last > k) {
-        const end = pieces[last]!.startOffset + pieces[last]!.image.length;
-        this.addWord(wordToken(text.slice(first.startOffset, end), first.startOffset, Word, this.file));
-        k = last;
-      } else if (first.tokenType === LBrace) {
-        this.openBrace(first.startOffset);
-      } else if (first.tokenType === RBrace) {
-        this.closeBrace(first.startOffset);
+      if (brace && end > k) {
+        const stop = pieces[end]!.startOffset + pieces[end]!.image.length;
+        this.addWord(wordToken(text.slice(piece.startOffset, stop), piece.startOffset, Word, this.file));
+        k = end;
+      } else if (piece.tokenType === LBrace) {
+        this.openBrace(piece.startOffset);
+      } else if (piece.tokenType === RBrace) {
+        this.closeBrace(piece.startOffset);
       } else {
-        this.addWord(first as WordToken);
+        this.addWord(piece as WordToken);
       }
     }
-    return j;
+    return last;
   }
 }

@@ -1,61 +1,190 @@
-import { createToken, Lexer, type TokenType } from "chevrotain";
+import { createToken, Lexer, type CustomPatternMatcherReturn, type IToken, type TokenType } from "chevrotain";
+import { definitionEnd, definitionHead, isBlank, isIdChar, sequenceEnd, wordEnd } from "./chars.ts";
+
+export { commentStart } from "./chars.ts";
 
 /**
- * Token vocabulary of keepalived.conf. One generic word token: the catalog, not the lexer, decides what a
- * keyword means, so a misspelt keyword is a diagnostic rather than a parse error.
+ * Token vocabulary of keepalived.conf and the Chevrotain lexer's patterns for it (lexer.ts builds the lexer). One
+ * generic word token: the catalog, not the lexer, decides what a keyword means, so a misspelt keyword is a
+ * diagnostic rather than a parse error.
  *
- * The scanner (scanner.ts) recognises them by hand in one pass over the text; the patterns that used to describe
- * them are in the comments. Word-level tokens make up each statement; the parser itself reads only one token per
- * statement (Line or Head) and the braces.
+ * keepalived's lexical rules are partly context sensitive: `@ID` counts only first on a line, `$NAME=` only there or
+ * after `@ID`, `~SEQ(...)` only where a statement starts. Those tokens are custom patterns (Chevrotain's mechanism
+ * for this) that look at the tokens already matched; the character-level pieces are in chars.ts. The scanner
+ * (scanner.ts) turns the lexer's tokens into statements, and the parser reads one token per statement (Line or
+ * Head) and the braces.
  */
 
-const type = (name: string): TokenType => createToken({ name, pattern: Lexer.NA });
+const type = (name: string, categories?: TokenType[]): TokenType => createToken({ name, pattern: Lexer.NA, ...(categories !== undefined ? { categories } : {}) });
 
-/** `#` or `!` to the end of the line, outside double quotes. */
-export const Comment = type("Comment");
-/** `$NAME=value` at the start of a line (or after `@ID`), continued over lines that end with `\`. */
-export const Definition = type("Definition");
-/** `~SEQ(...)`, `~SEQx(...)` or `~LST(...)` at the start of a statement, up to its balancing parenthesis. */
-export const Sequence = type("Sequence");
+function hasLineBreak(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x0a || c === 0x0d) return true;
+  }
+  return false;
+}
+
+/** The last token matched so far, when it is on the line of `offset` (undefined at the start of a line). */
+function previousOnLine(text: string, offset: number, tokens: IToken[]): IToken | undefined {
+  const last = tokens[tokens.length - 1];
+  if (last === undefined || hasLineBreak(text, last.startOffset + last.image.length, offset)) return undefined;
+  return last;
+}
+
+/** Nothing but blanks between the start of the line (or of the text) and `offset`. */
+function atLineStart(text: string, offset: number, tokens: IToken[]): boolean {
+  if (tokens.length > 0) return previousOnLine(text, offset, tokens) === undefined;
+  for (let i = offset - 1; i >= 0; i--) {
+    const c = text.charCodeAt(i);
+    if (c === 0x0a || c === 0x0d) return true;
+    if (!isBlank(c)) return false;
+  }
+  return true;
+}
+
+function matched(text: string, start: number, end: number): CustomPatternMatcherReturn {
+  return [text.slice(start, end)] as CustomPatternMatcherReturn;
+}
+
+const INCLUDE = /^include[rmwba]?$/;
+
 /** `@ID` or `@^ID` as the first word of a line (keepalived's config-id conditionals). */
-export const Conditional = type("Conditional");
+function matchConditional(text: string, offset: number, tokens: IToken[]): CustomPatternMatcherReturn | null {
+  if (text.charCodeAt(offset) !== 0x40 || !atLineStart(text, offset, tokens)) return null;
+  let end = offset + 1;
+  while (end < text.length && isIdChar(text.charCodeAt(end))) end++;
+  return matched(text, offset, end);
+}
+
+/**
+ * `$NAME=value` at the start of a line or right after its `@ID`. A value whose line ends with `\` continues on the
+ * next line, so the token may span several lines; a trailing comment stays outside it.
+ */
+function matchDefinition(text: string, offset: number, tokens: IToken[]): CustomPatternMatcherReturn | null {
+  if (text.charCodeAt(offset) !== 0x24) return null;
+  if (!atLineStart(text, offset, tokens) && previousOnLine(text, offset, tokens)?.tokenType !== Conditional) return null;
+  const valueStart = definitionHead(text, offset);
+  return valueStart < 0 ? null : matched(text, offset, definitionEnd(text, valueStart));
+}
+
+/**
+ * `~SEQ(...)`, `~SEQx(...)` or `~LST(...)` up to its balancing parenthesis on the line, where a statement starts:
+ * first on a line, after `@ID`, another prefix or a brace. On an include line the braces belong to the path (see
+ * scanner.ts), so there it is a word.
+ */
+function matchSequence(text: string, offset: number, tokens: IToken[]): CustomPatternMatcherReturn | null {
+  if (text.charCodeAt(offset) !== 0x7e) return null;
+  const previous = previousOnLine(text, offset, tokens);
+  if (previous !== undefined) {
+    const kind = previous.tokenType;
+    if (kind !== Conditional && kind !== Sequence && kind !== LBrace && kind !== RBrace) return null;
+    if ((kind === LBrace || kind === RBrace) && onIncludeLine(text, tokens)) return null;
+  } else if (!atLineStart(text, offset, tokens)) {
+    return null;
+  }
+  const end = sequenceEnd(text, offset);
+  return end < 0 ? null : matched(text, offset, end);
+}
+
+/** Whether the line of the last token starts with an include keyword (its first token is first on the line). */
+function onIncludeLine(text: string, tokens: IToken[]): boolean {
+  let k = tokens.length - 1;
+  while (k > 0 && !hasLineBreak(text, tokens[k - 1]!.startOffset + tokens[k - 1]!.image.length, tokens[k]!.startOffset)) k--;
+  const first = tokens[k]!;
+  return first.tokenType === Word && INCLUDE.test(first.image);
+}
+
+/** A run of word characters (chars.ts `wordEnd`). A function rather than a RegExp: a regular expression with the
+ * `${...}` and `\#` alternatives backtracks recursively and overflows the stack on a word of some megabytes. */
+function matchWord(text: string, offset: number): CustomPatternMatcherReturn | null {
+  const end = wordEnd(text, offset);
+  return end > offset ? matched(text, offset, end) : null;
+}
+
+/**
+ * Every character a word may start with, for Chevrotain's first-character index: all but blanks, line breaks,
+ * `"`, `#`, `!`, `{` and `}`. Above 255 Chevrotain indexes characters in buckets of 255, so one character of each
+ * bucket stands for all of them.
+ */
+const WORD_START: number[] = [];
+for (let c = 0; c < 256; c++) {
+  if (!isBlank(c) && c !== 0x0a && c !== 0x0d && c !== 0x22 && c !== 0x23 && c !== 0x21 && c !== 0x7b && c !== 0x7d) WORD_START.push(c);
+}
+for (let c = 256; c < 65536; c += 255) WORD_START.push(c);
+WORD_START.push(65535);
+
+/** Blanks and line breaks: skipped. The scanner finds line ends in the gaps between tokens. */
+export const Blank = createToken({ name: "Blank", pattern: /[ \t\v\f\r\n]+/, group: Lexer.SKIPPED, line_breaks: true });
+/** `#` or `!` to the end of the line, outside double quotes. */
+export const Comment = createToken({ name: "Comment", pattern: /[#!][^\r\n]*/, group: "comments" });
+/** `@ID` or `@^ID` as the first word of a line (keepalived's config-id conditionals). */
+export const Conditional: TokenType = createToken({
+  name: "Conditional",
+  pattern: { exec: (text, offset, tokens) => matchConditional(text, offset, tokens) },
+  line_breaks: false,
+  start_chars_hint: ["@"],
+});
+/** `$NAME=value` at the start of a line (or after `@ID`), continued over lines that end with `\`. */
+export const Definition = createToken({
+  name: "Definition",
+  pattern: { exec: (text, offset, tokens) => matchDefinition(text, offset, tokens) },
+  line_breaks: true,
+  start_chars_hint: ["$"],
+});
+/** `~SEQ(...)`, `~SEQx(...)` or `~LST(...)` at the start of a statement, up to its balancing parenthesis. */
+export const Sequence: TokenType = createToken({
+  name: "Sequence",
+  pattern: { exec: (text, offset, tokens) => matchSequence(text, offset, tokens) },
+  line_breaks: false,
+  start_chars_hint: ["~"],
+});
 /** Any word-like token: what a directive is made of. */
 export const Value = type("Value");
 /** The first word of a statement: its keyword. */
-export const HeadWord = createToken({ name: "HeadWord", pattern: Lexer.NA, categories: [Value] });
+export const HeadWord = type("HeadWord", [Value]);
 /** A conditional with nothing after it on its line: keepalived drops the line. */
 export const LoneConditional = type("LoneConditional");
 /** `~SEQ(...)` prefixes with nothing after them on their line: keepalived repeats an empty line. */
 export const LoneSequence = type("LoneSequence");
-/** `{{ placeholder }}` of Jinja/Go templates: kept as one word so that a template file parses sanely. */
-export const Template = createToken({ name: "Template", pattern: Lexer.NA, categories: [Value] });
-export const LBrace = type("LBrace");
-export const RBrace = type("RBrace");
-export const QuotedString = createToken({ name: "QuotedString", pattern: Lexer.NA, categories: [Value] });
+/** `{{ placeholder }}` of Jinja/Go templates on one line: kept as one word so that a template file parses sanely. */
+export const Template = createToken({ name: "Template", pattern: /\{\{[^{}\r\n]*\}\}/, categories: [Value] });
+export const LBrace: TokenType = createToken({ name: "LBrace", pattern: "{" });
+export const RBrace: TokenType = createToken({ name: "RBrace", pattern: "}" });
+export const QuotedString = createToken({ name: "QuotedString", pattern: /"[^"\r\n]*"/, categories: [Value] });
 /** A double quote never closed on its line: keepalived reports it; we keep the rest of the line as one word. */
-export const UnterminatedString = createToken({ name: "UnterminatedString", pattern: Lexer.NA, categories: [Value] });
+export const UnterminatedString = createToken({ name: "UnterminatedString", pattern: /"[^"\r\n]*/, categories: [Value] });
 /**
  * A run of non-blank characters. `\#` and `\!` are part of it (keepalived keeps them literally) and so is a
- * `${NAME ...}` reference, whose braces are not block braces; other braces and quotes end it.
+ * `${NAME ...}` reference, whose braces are not block braces; other braces and quotes end it. `@`, `$` and `~`
+ * words that are not prefixes where they stand are words too.
  */
-export const Word = createToken({ name: "Word", pattern: Lexer.NA, categories: [Value] });
+export const Word: TokenType = createToken({
+  name: "Word",
+  pattern: { exec: (text, offset) => matchWord(text, offset) },
+  line_breaks: false,
+  start_chars_hint: WORD_START,
+  categories: [Value],
+});
 
-/** A statement with no block: its StatementNode is the token's `payload`. */
+/** A statement with no block (the scanner's StatementToken). */
 export const Line = type("Line");
-/** A statement whose block follows: the next token is its `{`. */
+/** A statement whose block follows: it carries its `{`. */
 export const Head = type("Head");
 
 /** What the parser reads. */
 export const parserTokens: TokenType[] = [Line, Head, LBrace, RBrace];
 
+/** What the lexer matches, in the order it tries them; then the types the scanner gives tokens afterwards. */
 export const allTokens: TokenType[] = [
+  Blank,
   Comment,
+  Conditional,
   Definition,
   Sequence,
-  Conditional,
+  RBrace,
   Template,
   LBrace,
-  RBrace,
   QuotedString,
   UnterminatedString,
   Word,
@@ -67,14 +196,8 @@ export const allTokens: TokenType[] = [
   Head,
 ];
 
-/** Where a comment starts on [from, end): a # or ! outside double quotes and not escaped by a backslash. */
-export function commentStart(text: string, from: number, end: number): number {
-  let quoted = false;
-  for (let i = from; i < end; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 0x22) quoted = !quoted;
-    else if (!quoted && c === 0x5c && i + 1 < end) i++;
-    else if (!quoted && (c === 0x23 || c === 0x21)) return i;
-  }
-  return end;
-}
+/**
+ * The one lexer of the process (building it validates the token set and indexes the patterns by first character).
+ * Every character starts some token, so it reports no errors.
+ */
+export const keepalivedLexer = new Lexer(allTokens, { positionTracking: "onlyOffset", ensureOptimizations: true });

@@ -1,5 +1,7 @@
 import { strict as assert } from "node:assert";
+import { Lexer } from "chevrotain";
 import { lex } from "../../../server/src/parser/lexer.ts";
+import { keepalivedLexer } from "../../../server/src/parser/tokens.ts";
 import { parse } from "../../../server/src/parser/parse.ts";
 import { errorsOf, shape } from "./helpers.ts";
 
@@ -166,6 +168,36 @@ describe("parser: conditionals, definitions and sequences", () => {
 });
 
 describe("lexer", () => {
+  const raw = (text: string): string[] => keepalivedLexer.tokenize(text).tokens.map((t) => `${t.tokenType.name}:${t.image}`);
+
+  it("is a Chevrotain lexer with a token for each lexical rule", () => {
+    assert.ok(keepalivedLexer instanceof Lexer);
+    const result = keepalivedLexer.tokenize('@id $X=1 \\\n  2\n~SEQ(i,1,2) w\\#x "q w" "open {{ t }} { } # c\n! c');
+    assert.deepEqual(result.tokens.map((t) => `${t.tokenType.name}:${t.image}`), [
+      "Conditional:@id",
+      "Definition:$X=1 \\\n  2",
+      "Sequence:~SEQ(i,1,2)",
+      "Word:w\\#x",
+      'QuotedString:"q w"',
+      'UnterminatedString:"open {{ t }} { } # c',
+    ]);
+    assert.deepEqual(result.groups["comments"]!.map((t) => t.image), ["! c"]);
+    assert.deepEqual(raw("{{ t }} {a} ;#c"), ["Template:{{ t }}", "LBrace:{", "Word:a", "RBrace:}", "Word:;"]);
+    assert.deepEqual(result.errors, []);
+  });
+
+  it("matches the context-sensitive prefixes only where keepalived reads them", () => {
+    // @ID first on a line only; $NAME= first or after @ID; ~SEQ where a statement starts (after a brace too).
+    assert.deepEqual(raw("a @id $X=1 ~SEQ(i,1,2)"), ["Word:a", "Word:@id", "Word:$X=1", "Word:~SEQ(i,1,2)"]);
+    assert.deepEqual(raw("  @id ~SEQ(i,1,2) a"), ["Conditional:@id", "Sequence:~SEQ(i,1,2)", "Word:a"]);
+    assert.deepEqual(raw("a {~SEQ(i,1,2) b\n} ~LST(x) c"), ["Word:a", "LBrace:{", "Sequence:~SEQ(i,1,2)", "Word:b", "RBrace:}", "Sequence:~LST(x)", "Word:c"]);
+    assert.deepEqual(raw("@id ~SEQ(i,1,2) $X=1"), ["Conditional:@id", "Sequence:~SEQ(i,1,2)", "Word:$X=1"]);
+    // On an include line the braces belong to the path: what follows one is still part of it.
+    assert.deepEqual(raw("include a{~SEQ(i,1,2)}"), ["Word:include", "Word:a", "LBrace:{", "Word:~SEQ(i,1,2)", "RBrace:}"]);
+    // A ${NAME} reference keeps its braces; a $ that starts no definition is a word.
+    assert.deepEqual(raw("a ${X}b $ $1"), ["Word:a", "Word:${X}b", "Word:$", "Word:$1"]);
+  });
+
   it("retypes the first word of each line, and of the text after a brace, as the statement's head", () => {
     const tokens = lex("a 1 {b 2\n}c").tokens.map((t) => `${t.tokenType.name}:${t.image}`);
     assert.deepEqual(tokens, ["HeadWord:a", "Word:1", "LBrace:{", "HeadWord:b", "Word:2", "RBrace:}", "HeadWord:c"]);
