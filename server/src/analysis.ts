@@ -13,6 +13,11 @@ export interface AnalyzeOptions {
    * those hosts would read it) and the diagnostics are merged.
    */
   configId?: string | null;
+  /**
+   * Keep, with the analysis, what reanalyzeFile needs to check again only the blocks a later edit touches (the
+   * language server's). It costs about a fifth of the checks' time, so the command line does without it.
+   */
+  incremental?: boolean;
 }
 
 /** The configuration as one host reads it. */
@@ -49,8 +54,8 @@ export function analyzeFile(root: SourceFile, host: SourceHost, options: Analyze
       ? [...ids.map(render), ...(first.config.build.negatedConditionals ? [first] : [])]
       : [first];
   const files = new Map<string, SourceFile>();
-  // A file read one way only keeps what the language server's next, incremental analysis needs (incremental.ts).
-  const incremental = renderings.length === 1 ? checkIncrementally(root, first.config, version, options.configId) : undefined;
+  // Asked to, a file read one way keeps what the language server's next, incremental analysis needs (incremental.ts).
+  const incremental = options.incremental === true && renderings.length === 1 ? checkIncrementally(root, first.config, version, options.configId) : undefined;
   const perRendering = renderings.map((rendering) => {
     for (const f of rendering.config.build.files) files.set(f.file, f);
     const list = incremental?.diagnostics ?? runChecks(rendering.config, version);
@@ -84,7 +89,7 @@ export function analyzeFile(root: SourceFile, host: SourceHost, options: Analyze
  * (see incremental.ts), else in full. The result is the same as analyzeFile's.
  */
 export function reanalyzeFile(previous: FileAnalysis, root: SourceFile, host: SourceHost, options: AnalyzeOptions = {}): FileAnalysis {
-  return updateAnalysis(previous, root, host, options, options.version ?? NEWEST_VERSION) ?? analyzeFile(root, host, options);
+  return updateAnalysis(previous, root, host, options, options.version ?? NEWEST_VERSION) ?? analyzeFile(root, host, { ...options, incremental: true });
 }
 
 /**

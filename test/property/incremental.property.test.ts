@@ -57,7 +57,7 @@ describe("incremental analysis (property)", function () {
         let text = base.text;
         let source = sourceFile(base.file, text);
         const host = withFile(base.host, base.file, () => source);
-        let analysis = analyzeFile(source, host, options);
+        let analysis = analyzeFile(source, host, { ...options, incremental: true });
         specs.forEach((spec, step) => {
           const edit = editOf(text, spec);
           text = applied(text, edit);

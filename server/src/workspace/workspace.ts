@@ -1,4 +1,4 @@
-import { analyzeFile, reanalyzeFile, type FileAnalysis } from "../analysis.ts";
+import { analyzeFile, reanalyzeFile, type AnalyzeOptions, type FileAnalysis } from "../analysis.ts";
 import type { Diagnostic } from "../checks/diagnostic.ts";
 import type { SourceFile } from "../model/source.ts";
 import { resolveGroups } from "../pair/groups.ts";
@@ -67,7 +67,7 @@ export class Workspace {
       this.cache.delete(file);
       return undefined;
     }
-    const options = this.settings.configId === null ? { version: this.settings.version } : { version: this.settings.version, configId: this.settings.configId };
+    const options: AnalyzeOptions = this.settings.configId === null ? { version: this.settings.version, incremental: true } : { version: this.settings.version, configId: this.settings.configId, incremental: true };
     // After an edit, the previous analysis of the file lets only the blocks the edit touched be checked again.
     const analysis = cached !== undefined && cached.settingsKey === settingsKey ? reanalyzeFile(cached.analysis, root, this.host, options) : analyzeFile(root, this.host, options);
     this.cache.set(file, { settingsKey, analysis });
