@@ -89,7 +89,7 @@ const INCLUDE = /^include[rmwba]?$/;
 const NO_SEQUENCES: IToken[] = Object.freeze([]) as unknown as IToken[];
 
 /**
- * Scans `text`; `file` names it in the spans of words and braces (empty for text that is no file). With `from` and
+ * Lexes `text` and reads its statements; `file` names it in the spans of words and braces (empty for text that is no file). With `from` and
  * `to`, only [from, to) is read, as the whole text would be read there: `from` must start a line and `to` end one
  * (the incremental parse reads the lines an edit touched).
  */
@@ -105,7 +105,6 @@ class Scanner {
   private readonly text: string;
   private readonly file: string;
   private readonly tokens: IToken[] = [];
-  private readonly comments: IToken[] = [];
   private readonly unterminated: IToken[] = [];
   // The statement being read on this line: where it starts (-1: none), its prefixes and its words so far.
   private start = -1;
