@@ -19,6 +19,7 @@ import { buildDirectives } from "../server/src/model/build.ts";
 import { buildConfig } from "../server/src/model/config.ts";
 import { sourceFile, type SourceFile, type SourceHost } from "../server/src/model/source.ts";
 import { scan } from "../server/src/parser/scanner.ts";
+import { keepalivedLexer } from "../server/src/parser/tokens.ts";
 import { benchConfig, instancesForLines } from "./gen-bench-config.ts";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
@@ -145,17 +146,21 @@ interface SizeResult {
 }
 
 function measurePhases(file: string, text: string, iterations: number): Record<string, number[]> {
-  const phases: Record<string, number[]> = { scan: [], "scan + parse": [], "directive tree": [], "typed model": [], checks: [] };
+  const phases: Record<string, number[]> = { "lex (Chevrotain)": [], "lex + statements": [], "lex + statements + parse": [], "directive tree": [], "typed model": [], checks: [] };
   const checkTimes = new Map<string, number[]>(singleFileChecks.map((c) => [c.name, []]));
   for (let i = 0; i < iterations; i++) {
     gc?.();
     let t = performance.now();
+    keepalivedLexer.tokenize(text);
+    phases["lex (Chevrotain)"]!.push(performance.now() - t);
+    gc?.();
+    t = performance.now();
     scan(text, file);
-    phases["scan"]!.push(performance.now() - t);
+    phases["lex + statements"]!.push(performance.now() - t);
     gc?.();
     t = performance.now();
     const source: SourceFile = sourceFile(file, text);
-    phases["scan + parse"]!.push(performance.now() - t);
+    phases["lex + statements + parse"]!.push(performance.now() - t);
     t = performance.now();
     const build = buildDirectives(source, emptyHost, { version: NEWEST_VERSION, configId: null });
     phases["directive tree"]!.push(performance.now() - t);
