@@ -1,6 +1,7 @@
 import { catalogSource, type ArgSpec, type KeywordSpec } from "../catalog/catalog.ts";
 import { DESCRIPTIONS } from "../catalog/descriptions.ts";
 import { LVS_DESCRIPTIONS, VRRP_DESCRIPTIONS } from "../catalog/descriptions-more.ts";
+import { RARE_GLOBAL_DESCRIPTIONS, RARE_LVS_DESCRIPTIONS, RARE_VRRP_DESCRIPTIONS } from "../catalog/descriptions-rare.ts";
 
 function describeArg(arg: ArgSpec): string {
   const parts: string[] = [];
@@ -72,7 +73,14 @@ function versionNote(spec: KeywordSpec): string {
 /** Markdown for a keyword: what it does, its arguments, range, default and version notes. */
 export function keywordMarkdown(spec: KeywordSpec): string {
   const lines: string[] = ["```keepalived", signatureOf(spec), "```"];
-  const description = DESCRIPTIONS[spec.path] ?? DESCRIPTIONS[spec.name] ?? VRRP_DESCRIPTIONS[spec.path] ?? LVS_DESCRIPTIONS[spec.path];
+  const description =
+    DESCRIPTIONS[spec.path] ??
+    DESCRIPTIONS[spec.name] ??
+    VRRP_DESCRIPTIONS[spec.path] ??
+    LVS_DESCRIPTIONS[spec.path] ??
+    RARE_GLOBAL_DESCRIPTIONS[spec.path] ??
+    RARE_VRRP_DESCRIPTIONS[spec.path] ??
+    RARE_LVS_DESCRIPTIONS[spec.path];
   const where = spec.path.includes("/") ? spec.path.slice(0, spec.path.lastIndexOf("/")) : "the top level";
   lines.push(description ?? `A ${spec.kind === "keyword" ? "setting" : "block"} of ${where}.`);
   if (spec.args.length > 0) {
