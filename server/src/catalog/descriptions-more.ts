@@ -32,7 +32,7 @@ export const VRRP_DESCRIPTIONS: Record<string, string> = {
   "vrrp_instance/garp_lower_prio_delay": "Seconds before the second round of gratuitous ARPs after a lower-priority advert was received.",
   "vrrp_instance/garp_lower_prio_repeat": "Gratuitous ARPs sent after a lower-priority advert was received.",
   "vrrp_instance/down_timer_adverts": "Adverts a BACKUP waits for before it declares the MASTER down (default 3). Fewer fail over faster and flap more easily.",
-  "vrrp_instance/garp_extra_if": "Every this many seconds (0: never, at most 86400), resend gratuitous ARPs/NAs on the VIPs' interfaces that are not the instance's own, so that switches keep their MACs. Only VMAC interfaces unless `all` is given; overrides global vrrp_garp_extra_if.",
+  "vrrp_instance/garp_extra_if": "Every this many seconds (0: never, at most 86400), resend gratuitous ARPs/NAs on the VIPs' interfaces that are not the instance's own, so that switches keep their MACs. Only VMAC interfaces unless `all` is given.",
   "vrrp_instance/lower_prio_no_advert": "A MASTER that receives a lower-priority advert does not answer with an advert of its own at once.",
   "vrrp_instance/higher_prio_send_advert": "A MASTER that receives a higher-priority advert sends one more advert before giving up, so that the other node sees it.",
   "vrrp_instance/kernel_rx_buf_size": "Size of the kernel's receive buffer for the instance's advert socket.",
