@@ -1,6 +1,8 @@
 /**
  * What the rarely used keywords do, in our own words, from keepalived.conf(5) of 2.2.7: process tuning, SNMP,
  * DBus, FIFOs, reloads, nftables, BFD, tracking objects and the less common LVS and checker options.
+ * The keywords new in 2.4, which that page does not know, close each table: they come from upstream's current
+ * keepalived.conf(5) (thread_timer_expired from the 2.3.2 release notes).
  * Keyed by catalog path, like DESCRIPTIONS (descriptions.ts) and descriptions-more.ts, which it completes.
  */
 
@@ -106,6 +108,17 @@ export const RARE_GLOBAL_DESCRIPTIONS: Record<string, string> = {
   "global_defs/config_save_dir": "Folder where keepalived saves its configuration files and state before and after each reload, to debug reload problems (its parents must exist).",
   "global_defs/tmp_config_directory": "Keep the copy of the configuration that keepalived's processes share in an anonymous file on this folder's filesystem rather than in memory (for very large configurations). Set it early; a reload cannot change it.",
   "global_defs/data_use_instance": "Add keepalived's instance name and namespace to the names of the .data files it writes on SIGUSR1, so that several keepalived processes do not overwrite each other's.",
+  // New in 2.4.
+  "global_defs/use_symlink_paths": "Keep symbolic links in script paths as written, instead of resolving them to the real file as keepalived does by default.",
+  "global_defs/set_supplementary_groups": "Set the supplementary groups of the user running a script by default, as a leading `:` before a script's group does for that script (keepalived otherwise leaves them unset).",
+  "global_defs/v3_checksum_as_v2": "Global form of the vrrp_instance option: compute VRRPv3 checksums over IPv4 without the pseudo-header, as Cisco and Juniper do and RFC 9568 asks.",
+  "global_defs/snmp_vs_stats_update_interval": "On an SNMP request, the checker process rereads a virtual server's counters from the kernel only if they are older than this many seconds (0.001..30, default 5).",
+  "global_defs/snmp_rs_stats_update_interval": "The same for real servers: on an SNMP request for their counters, they are reread only if older than this many seconds.",
+  "global_defs/dbus_no_interface_name": "Name put in the DBus object path of a VRRP instance that has no interface (default `none`); change it if a real interface is called none.",
+  "global_defs/vrrp_delay_after_boot": "Hold the VRRP instances back until the system has been up this many seconds, so that a start at boot waits for slow interfaces (e.g. bonds) but a later restart does not. With vrrp_startup_delay too, the longer delay applies.",
+  "global_defs/json_version": "Layout of the JSON state dump: 2 puts the VRRP data in a named array and adds the track_process details (default 1).",
+  "global_defs/iproute_usr_dir": "Folder of iproute2's packaged configuration files (such as /usr/share/iproute2), which iproute_etc_dir overrides. Only needed if keepalived's build could not find it from the ip-route man page or the ip program.",
+  "global_defs/iproute_etc_dir": "Folder of iproute2's local configuration files (such as /etc/iproute2), which override those of iproute_usr_dir. Only needed if keepalived's build could not find it.",
 };
 
 /** Tracking objects, BFD, garp_group, SSL and the rest of vrrp_instance and vrrp_sync_group. */
@@ -150,6 +163,17 @@ export const RARE_VRRP_DESCRIPTIONS: Record<string, string> = {
   "vrrp_instance/linkbeat_use_polling": "Deprecated: poll the link state of the instance's interface instead of using netlink. The linkbeat_interfaces block does it for any interface.",
   "vrrp_instance/lvs_sync_daemon_interface": "Deprecated: the interface of the IPVS connection-sync daemon for this instance. Use global lvs_sync_daemon, which names the instance.",
   "vrrp_instance/vmac_garp_intvl": "Old name of garp_extra_if: periodic gratuitous ARPs on the VIPs' other interfaces.",
+  // New in 2.4.
+  "bfd_instance/multihop": "Use port 4784, which RFC 5883 gives multihop BFD, instead of 3784. If the neighbour really is several hops away, set max_hops as well.",
+  "vrrp_instance/v3_checksum_as_v2": "Leave the IPv4 pseudo-header out of VRRPv3 checksums, as some routers (Cisco, Juniper) do; keepalived includes it by default. RFC 9568 compliance needs it set.",
+  "vrrp_instance/timer_expired_backup": "With nopreempt: when keepalived ran late on a timer (\"thread timer expired\"), go back to BACKUP if another node may have taken over meanwhile, judged from the advert interval and the highest priority of the other nodes (this value, default 254; count their tracking weights in).",
+  "vrrp_instance/thread_timer_expired": "Another name for timer_expired_backup, the one the 2.3.2 release notes used: accepted, but keepalived logs that timer_expired_backup should be written instead.",
+  "vrrp_instance/auth_hmac": "keepalived's own advert authentication: an HMAC-SHA256 trailer and a time-based sequence number protect adverts against forgery and replay (VRRPv2 and v3, IPv4 and IPv6, unicast and multicast). Not together with the authentication block; all nodes need the same keys.",
+  "vrrp_instance/auth_hmac/key": "A signing key: its id (1..255), then 32 to 64 bytes, as ASCII text, as raw bytes after `hex:` or read from the file after `file:`. Several keys let you rotate them without downtime.",
+  "vrrp_instance/auth_hmac/active_key": "Id of the key that signs the adverts this node sends; to rotate, point it at the new key on every node.",
+  "vrrp_instance/auth_hmac/time_window": "Seconds (1..300) within which an advert counts as fresh in `time` anti_replay mode (default: 3 advert intervals, at least 5).",
+  "vrrp_instance/auth_hmac/anti_replay": "`time` (default): adverts must be fresh within time_window, so the nodes' clocks must be in sync (NTP); `monotonic`: sequence numbers need only keep growing.",
+  "vrrp_instance/auth_hmac/mode": "`enforce` (default) accepts only signed adverts; `permissive` also accepts unsigned ones; `receive-only` accepts them too and signs none. To bring in signing without an outage, move every node to receive-only, then permissive, then enforce.",
 };
 
 /** What the options every checker shares do: keepalived.conf(5) describes them once for all checkers. */
@@ -267,4 +291,8 @@ export const RARE_LVS_DESCRIPTIONS: Record<string, string> = {
   "virtual_server/real_server/BFD_CHECK": "Check the server by a BFD session: the server is up while the named bfd_instance is.",
   "virtual_server/real_server/BFD_CHECK/name": "Name of the bfd_instance whose session this check follows.",
   "virtual_server/real_server/BFD_CHECK/alpha": "Start with this check failed, so that the server comes in only once the BFD session is up.",
+  // New in 2.4. HTTP_GET also accepts sni_name, but upstream documents it for SSL_GET only (no TLS in HTTP_GET).
+  "virtual_server/real_server/SSL_GET/sni_name": "Server name to send as SNI in the TLS handshake (see enable_sni).",
+  "virtual_server/real_server/SSL_GET/tls_compliant": "Close the TLS connection as the protocol asks, with a close_notify alert (see SSL_set_quiet_shutdown(3)).",
+  "virtual_server/real_server/SSL_GET/url/tls_compliant": "tls_compliant for this url: send a close_notify alert when closing its TLS connection.",
 };
