@@ -78,7 +78,7 @@ export const VRRP_DESCRIPTIONS: Record<string, string> = {
   "global_defs/vrrp_notify_fifo": "A FIFO keepalived writes each state change to, one line per change, for a long-running reader.",
   "global_defs/vrrp_notify_fifo_script": "A script keepalived starts to read the vrrp_notify_fifo.",
   "global_defs/vrrp_notify_priority_changes": "Also report effective priority changes to the notify FIFO and scripts.",
-  "global_defs/vrrp_iptables": "The iptables chain keepalived adds its strict-mode rules to (or, with no value, none).",
+  "global_defs/vrrp_iptables": "Use iptables for the rules keepalived manages (dropping traffic to VIPs a node does not own with no_accept or strict mode, IGMP rules on VMACs): the chain for inbound rules (default INPUT), optionally a second for outbound; with no value, INPUT and OUTPUT.",
   "global_defs/default_interface": "Interface that VIPs and instances use when they name none.",
   "global_defs/lvs_sync_daemon": "Run the IPVS connection-sync daemon on this interface, following the named VRRP instance's state.",
   "global_defs/vrrp_mcast_group4": "IPv4 multicast group for adverts instead of 224.0.0.18, for every instance.",

@@ -40,7 +40,7 @@ export const RARE_GLOBAL_DESCRIPTIONS: Record<string, string> = {
   "global_defs/vrrp_min_garp": "Send a single gratuitous ARP/NA on becoming MASTER and no second round, instead of 5 now and 5 more 5 seconds later. Enough for modern switches.",
   "global_defs/vrrp_garp_extra_if": "Every this many seconds (at most 86400), resend gratuitous ARPs/NAs on the VIPs' interfaces that are not the instance's own, so that switches keep their MACs. Only VMAC interfaces unless `all` is given.",
   "global_defs/vrrp_vmac_garp_intvl": "Old name of vrrp_garp_extra_if: periodic gratuitous ARPs on the VIPs' other interfaces.",
-  "global_defs/vrrp_lower_prio_no_advert": "Default for every instance: a MASTER that receives a lower-priority advert does not send an extra advert in reply, as the RFCs say (off unless strict mode).",
+  "global_defs/vrrp_lower_prio_no_advert": "Default for every instance: a MASTER that receives a lower-priority advert does not send an extra advert in reply, as RFC 5798 says (off unless strict mode).",
   "global_defs/vrrp_higher_prio_send_advert": "Default for every instance: a MASTER that receives a higher-priority advert sends one advert before becoming BACKUP, so that the new MASTER resends its gratuitous ARPs (with garp_lower_prio_repeat).",
   "global_defs/nftables": "Use nftables for keepalived's firewall rules (no_accept, and keeping IGMP/MLD off VMAC interfaces), in a table of its own (default name keepalived). The table must not exist yet and must differ per keepalived process in a namespace.",
   "global_defs/nftables_priority": "Priority of the chains keepalived creates in its nftables table (default -1).",
