@@ -12,7 +12,7 @@ import { buildInHostSuite, bundleExtension } from "../../scripts/build-vscode-te
 import { useWorkbench } from "./fixture.ts";
 import { missingTools, mochaReport, ROOT, runExtensionTests, type Timings } from "./harness.ts";
 import { packVsix } from "./vsix.ts";
-import { acceptCompletion, applyQuickFix, editorLines, goTo, openFile, runCommand, statusBarItem, typeText, waitForEditorText, waitForLanguage, waitForProblem } from "./workbench.ts";
+import { acceptCompletion, applyQuickFix, cursorStatus, editorLines, goTo, openFile, retryStep, runCommand, shows, statusBarItem, typeText, waitForCursor, waitForEditorText, waitForLanguage, waitForProblem } from "./workbench.ts";
 
 const PROBE = join(ROOT, "test/vscode/probe-extension");
 const SAMPLE = "greeting probe\nquite bad here";
@@ -93,7 +93,16 @@ describe("real VS Code harness, with the probe extension", function () {
       const { page } = ui.workbench;
       await goTo(page, 2, 16);
       await page.keyboard.press("End");
-      await page.keyboard.press("Enter");
+      await waitForCursor(page, 2, 16);
+      // Enter again only while the cursor is still at the end of line 2 (the first one was lost).
+      await retryStep(
+        "start line 3 (Enter)",
+        async () => {
+          if (!(await cursorStatus(page, 2, 16).isVisible())) return false;
+          await page.keyboard.press("Enter");
+        },
+        (timeout) => shows(cursorStatus(page, 3, 1), timeout),
+      );
       await typeText(page, "pro");
       await acceptCompletion(page, "probe-keyword");
       await waitForEditorText(page, "probe-keyword on");

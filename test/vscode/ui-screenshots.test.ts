@@ -13,7 +13,21 @@ import type { Page } from "playwright-core";
 import { useWorkbench } from "./fixture.ts";
 import { RESULTS_DIR, ROOT } from "./harness.ts";
 import { prepareUi, type UiFixture } from "./ui-setup.ts";
-import { activeEditor, goTo, openFile, runCommand, statusBarItem, waitForProblem } from "./workbench.ts";
+import {
+  activeEditor,
+  dismiss,
+  focusEditor,
+  goTo,
+  hidePanel,
+  openFile,
+  retryStep,
+  runCommand,
+  shows,
+  showSuggestions,
+  statusBarItem,
+  typeText,
+  waitForProblem,
+} from "./workbench.ts";
 
 const STEP_TIMEOUT = 20_000;
 const OUT_DIR = process.env["KHA_SCREENSHOTS"] === "docs" ? join(ROOT, "docs/images") : join(RESULTS_DIR, "screenshots");
@@ -39,31 +53,28 @@ async function save(page: Page, name: string, clip?: { x: number; y: number; wid
   console.log(`      wrote ${path}`);
 }
 
-/** The editor opened without the Explorer beside it, so the picture is the file. */
+/** The editor opened without the Explorer beside it, so the picture is the file; the editor has the focus. */
 async function showAlone(page: Page, file: string): Promise<void> {
   await openFile(page, file);
   await runCommand(page, "View: Close Primary Side Bar");
-  await activeEditor(page).click({ position: { x: 200, y: 10 } });
-}
-
-/** Hides the bottom panel (Problems) with Ctrl+J, which toggles it. */
-async function hidePanel(page: Page): Promise<void> {
-  const panel = page.locator(".part.panel");
-  if (!(await panel.isVisible())) return;
-  await page.keyboard.press("Control+J");
-  await panel.waitFor({ state: "hidden", timeout: STEP_TIMEOUT });
+  await page.locator(".part.sidebar").waitFor({ state: "hidden", timeout: STEP_TIMEOUT });
+  await focusEditor(page);
 }
 
 /** Shows the hover at the cursor, as Ctrl+K Ctrl+I does, and waits for it to contain `text`. */
 async function hoverAtCursor(page: Page, text: string | RegExp): Promise<void> {
   const hover = page.locator(".monaco-hover").filter({ hasText: text }).first();
   // The chord is pressed again when no hover came (seen once: right after Go to Line the first chord was lost).
-  for (let attempt = 0; attempt < 3; attempt++) {
-    await page.keyboard.press("Control+K");
-    await page.keyboard.press("Control+I");
-    if (await hover.waitFor({ state: "visible", timeout: 5_000 }).then(() => true, () => false)) return;
-  }
-  await hover.waitFor({ state: "visible", timeout: STEP_TIMEOUT });
+  await retryStep(
+    "show the hover (Ctrl+K Ctrl+I)",
+    async () => {
+      if (await hover.isVisible()) return false;
+      await focusEditor(page);
+      await page.keyboard.press("Control+K");
+      await page.keyboard.press("Control+I");
+    },
+    (timeout) => shows(hover, timeout),
+  );
 }
 
 describe("README screenshots from the real workbench", function () {
@@ -93,7 +104,7 @@ describe("README screenshots from the real workbench", function () {
       await goTo(page, 5, 7);
       await hoverAtCursor(page, /did you mean 'priority'/);
       await save(page, "diagnostics");
-      await page.keyboard.press("Escape");
+      await dismiss(page, "the hover", page.locator(".monaco-hover").filter({ hasText: /did you mean 'priority'/ }).first());
     });
 
     it("completion: the keywords of a vrrp_instance with their documentation", async () => {
@@ -101,16 +112,25 @@ describe("README screenshots from the real workbench", function () {
       await hidePanel(page);
       await showAlone(page, "completion/keepalived-completion.conf");
       await goTo(page, 11, 5);
-      await page.keyboard.type("pr");
-      await page.keyboard.press("Control+Space");
+      await typeText(page, "pr");
       const widget = activeEditor(page).locator(".suggest-widget");
-      await widget.locator(".monaco-list-row").filter({ hasText: "priority" }).first().waitFor({ timeout: STEP_TIMEOUT });
-      // The documentation beside the list: Ctrl+Space again when it is not shown yet.
-      const details = page.locator(".suggest-details-container").filter({ hasText: /priority/i });
-      if (!(await details.isVisible())) await page.keyboard.press("Control+Space");
-      await details.first().waitFor({ state: "visible", timeout: STEP_TIMEOUT });
+      const row = widget.locator(".monaco-list-row").filter({ hasText: "priority" }).first();
+      await showSuggestions(page, row);
+      // The documentation beside the list: Ctrl+Space, with the list open, toggles it. Pressed only while the
+      // documentation is not showing (typing opened the list, and the list may remember it open), so a late
+      // press can't hide it again; the list is reopened if it closed.
+      const details = page.locator(".suggest-details-container").filter({ hasText: /priority/i }).first();
+      await retryStep(
+        "show the completion's documentation (Ctrl+Space)",
+        async () => {
+          if (!(await row.isVisible())) await showSuggestions(page, row);
+          if (await shows(details, 1_000)) return false;
+          await page.keyboard.press("Control+Space");
+        },
+        (timeout) => shows(details, timeout),
+      );
       await save(page, "completion");
-      await page.keyboard.press("Escape");
+      await dismiss(page, "the suggest widget", row);
     });
 
     it("hover: what a keyword does, its range and default", async () => {
@@ -120,7 +140,7 @@ describe("README screenshots from the real workbench", function () {
       await goTo(page, 18, 3);
       await hoverAtCursor(page, /Election priority/);
       await save(page, "hover");
-      await page.keyboard.press("Escape");
+      await dismiss(page, "the hover", page.locator(".monaco-hover").filter({ hasText: /Election priority/ }).first());
     });
   });
 });

@@ -20,6 +20,7 @@ import { packageExtension } from "./ui-setup.ts";
 import {
   answer,
   atStep,
+  back,
   boxValue,
   cleanStatus,
   errorsAndWarnings,
@@ -29,6 +30,7 @@ import {
   message,
   modes,
   notificationsCentre,
+  pressInBox,
   snapshot,
   startWizard,
   STEP_TIMEOUT,
@@ -36,7 +38,7 @@ import {
   widget,
   WIZARD,
 } from "./ui-wizard-steps.ts";
-import { runCommand } from "./workbench.ts";
+import { clickUntilGone, cursorStatus, focusEditor, hidePanel, retryStep, runCommand, shows } from "./workbench.ts";
 const OUT_DIR = process.env["KHA_SCREENSHOTS"] === "docs" ? join(ROOT, "docs/images") : join(RESULTS_DIR, "screenshots");
 
 /** Readable pictures (as ui-screenshots.test.ts takes them); nothing here changes what the tests look at. */
@@ -93,14 +95,14 @@ describe("a person generating an HA pair with the wizard", function () {
     await typeAnswer(page, "10.0.20.999");
     await message(page).filter({ hasText: "'10.0.20.999' is not an IPv4 address (999 is above 255" }).waitFor({ timeout: STEP_TIMEOUT });
     await widget(page).locator(".monaco-inputbox.error").waitFor({ timeout: STEP_TIMEOUT });
-    await page.keyboard.press("Enter");
+    await pressInBox(page, "Enter");
     // The box still answers keystrokes after that Enter: the extension host saw it, and the step is still 4.
     await page.keyboard.type("9");
     await message(page).filter({ hasText: "'10.0.20.9999' is not an IPv4 address" }).waitFor({ timeout: STEP_TIMEOUT });
     await atStep(page, 4, 8);
     await typeAnswer(page, "10.0.20.11");
     await message(page).filter({ hasText: "The primary node's address on that interface" }).waitFor({ timeout: STEP_TIMEOUT });
-    await page.keyboard.press("Enter");
+    await pressInBox(page, "Enter");
 
     // The standby and VIP suggestions follow the primary to its subnet.
     await atStep(page, 5, 8);
@@ -110,10 +112,10 @@ describe("a person generating an HA pair with the wizard", function () {
     await typeAnswer(page, "10.0.20.100/24");
 
     // Back returns to the standby with its answer; Enter comes forward again.
-    await widget(page).getByRole("button", { name: "Back" }).click({ timeout: STEP_TIMEOUT });
+    await back(page, [6, 8]);
     await atStep(page, 5, 8);
     assert.equal(await boxValue(page), "10.0.20.12");
-    await page.keyboard.press("Enter");
+    await pressInBox(page, "Enter");
     await atStep(page, 6, 8);
     await answer(page, "10.0.20.100/24", [7, 8]);
 
@@ -122,7 +124,7 @@ describe("a person generating an HA pair with the wizard", function () {
     await message(page).filter({ hasText: "not one of 51, which the workspace already uses" }).waitFor({ timeout: STEP_TIMEOUT });
     await typeAnswer(page, "51");
     await message(page).filter({ hasText: "virtual_router_id 51 is already used by another keepalived file here" }).waitFor({ timeout: STEP_TIMEOUT });
-    await page.keyboard.press("Enter");
+    await pressInBox(page, "Enter");
     await page.keyboard.type("0");
     await message(page).filter({ hasText: "virtual_router_id must be from 1 to 255 (got 510)" }).waitFor({ timeout: STEP_TIMEOUT });
     await atStep(page, 7, 8);
@@ -130,7 +132,7 @@ describe("a person generating an HA pair with the wizard", function () {
 
     // The folder: the workspace's, offered first.
     await widget(page).locator(".monaco-list-row.focused").filter({ hasText: basename(workspace) }).waitFor({ timeout: STEP_TIMEOUT });
-    await page.keyboard.press("Enter");
+    await pressInBox(page, "Enter");
 
     assert.deepEqual(await groupTabs(page, 2), ["keepalived-primary.conf", "keepalived-standby.conf"]);
     const written = snapshot(workspace);
@@ -155,11 +157,17 @@ describe("a person generating an HA pair with the wizard", function () {
 
     // The README's picture: the pair alone, the status bar of the primary.
     await runCommand(page, "View: Close Primary Side Bar");
-    await page.keyboard.press("Control+J");
-    await page.locator(".part.panel").waitFor({ state: "hidden", timeout: STEP_TIMEOUT });
+    await hidePanel(page);
     await page.setViewportSize({ width: 1200, height: 660 });
     await cleanStatus(page, 0, "VRRP: MASTER 100 · VIP 10.0.20.100");
-    await page.keyboard.press("Control+Home");
+    await retryStep(
+      "go to the top of the primary (Ctrl+Home)",
+      async () => {
+        await focusEditor(page);
+        await page.keyboard.press("Control+Home");
+      },
+      (timeout) => shows(cursorStatus(page, 1, 1), timeout),
+    );
     mkdirSync(OUT_DIR, { recursive: true });
     await page.screenshot({ path: join(OUT_DIR, "wizard-pair.png"), timeout: 10_000 });
     console.log(`      wrote ${join(OUT_DIR, "wizard-pair.png")}`);
@@ -172,16 +180,16 @@ describe("a person generating an HA pair with the wizard", function () {
     await startWizard(page);
     for (let step = 1; step < 8; step++) {
       await atStep(page, step, 8);
-      await page.keyboard.press("Enter");
+      await pressInBox(page, "Enter");
     }
     await atStep(page, 8, 8);
-    await page.keyboard.press("Enter");
+    await pressInBox(page, "Enter");
     const dialog = page.locator(".monaco-dialog-box");
     await dialog.filter({ hasText: `Replace 5 existing files in ${workspace}?` }).waitFor({ timeout: STEP_TIMEOUT });
     for (const name of ["keepalived-primary.conf", "keepalived-standby.conf", "check_emqx_edge.sh", "notify.sh", "README.md"]) {
       assert.match(await dialog.innerText(), new RegExp(name.replace(".", "\\.")));
     }
-    await dialog.getByRole("button", { name: "Cancel" }).click();
+    await clickUntilGone("refuse the replacement (Cancel)", dialog.getByRole("button", { name: "Cancel" }), dialog);
     await dialog.waitFor({ state: "hidden", timeout: STEP_TIMEOUT });
     await extensionHostSettled(page);
     assert.deepEqual(snapshot(workspace), before);
@@ -192,7 +200,7 @@ describe("a person generating an HA pair with the wizard", function () {
     await startWizard(page);
     await answer(page, "Bare", [2, 8]);
     await typeAnswer(page, "TCP");
-    await page.keyboard.press("Enter");
+    await pressInBox(page, "Enter");
     // Still step 2: the port, in a box of its own.
     await message(page).filter({ hasText: "The TCP port the health check connects to" }).waitFor({ timeout: STEP_TIMEOUT });
     await atStep(page, 2, 8);
@@ -200,23 +208,24 @@ describe("a person generating an HA pair with the wizard", function () {
     await typeAnswer(page, "70000");
     await message(page).filter({ hasText: "'70000' is not a TCP port (expected a number from 1 to 65535)" }).waitFor({ timeout: STEP_TIMEOUT });
     await answer(page, "8883", [3, 8]);
-    await widget(page).getByRole("button", { name: "Back" }).click({ timeout: STEP_TIMEOUT });
+    await back(page, [3, 8]);
     await message(page).filter({ hasText: "The TCP port the health check connects to" }).waitFor({ timeout: STEP_TIMEOUT });
     assert.equal(await boxValue(page), "8883");
-    await page.keyboard.press("Enter");
+    await pressInBox(page, "Enter");
     // The rest as suggested: the guide's addresses, and a VRID neither other-site nor the first pair uses.
     for (let step = 3; step < 7; step++) {
       await atStep(page, step, 8);
-      await page.keyboard.press("Enter");
+      await pressInBox(page, "Enter");
     }
     await atStep(page, 7, 8);
     assert.equal(await boxValue(page), "52");
-    await page.keyboard.press("Enter");
+    await pressInBox(page, "Enter");
     await atStep(page, 8, 8);
-    await page.keyboard.press("Enter");
+    await pressInBox(page, "Enter");
     const dialog = page.locator(".monaco-dialog-box");
     await dialog.filter({ hasText: `Replace 4 existing files in ${workspace}?` }).waitFor({ timeout: STEP_TIMEOUT });
-    await dialog.getByRole("button", { name: "Replace" }).click();
+    await clickUntilGone("accept the replacement (Replace)", dialog.getByRole("button", { name: "Replace" }), dialog);
+    await dialog.waitFor({ state: "hidden", timeout: STEP_TIMEOUT });
 
     await cleanStatus(page, 1, "VRRP: BACKUP 90 · VIP 192.168.1.100");
     await cleanStatus(page, 0, "VRRP: MASTER 100 · VIP 192.168.1.100");
@@ -238,8 +247,17 @@ describe("a person generating an HA pair with the wizard", function () {
     await answer(page, "HTTP", [2, 8]);
     await message(page).filter({ hasText: "The URL the health check requests" }).waitFor({ timeout: STEP_TIMEOUT });
     await answer(page, "http://127.0.0.1:9000/ready", [3, 8]);
-    await page.keyboard.press("Escape");
-    await widget(page).waitFor({ state: "hidden", timeout: STEP_TIMEOUT });
+    // One Escape closes the wizard; pressed again only while step 3 still shows (the key was lost), never after
+    // the wizard did something else with it.
+    const step3 = widget(page).locator(".quick-input-title").filter({ hasText: `${WIZARD} (3/8)` });
+    await retryStep(
+      "cancel the wizard (Escape)",
+      async () => {
+        if (!(await step3.isVisible())) return false;
+        await pressInBox(page, "Escape");
+      },
+      (timeout) => shows(widget(page), timeout, "hidden"),
+    );
     await extensionHostSettled(page);
     assert.deepEqual(snapshot(workspace), before);
     const center = await notificationsCentre(page);
@@ -263,7 +281,7 @@ describe("a person generating an HA pair with the wizard", function () {
     const choose = widget(page).locator(".monaco-list-row").filter({ hasText: "Choose a folder…" });
     await choose.filter({ hasText: "no folder is open" }).waitFor({ timeout: STEP_TIMEOUT });
     assert.equal(await widget(page).locator(".monaco-list-row").count(), 1);
-    await page.keyboard.press("Enter");
+    await pressInBox(page, "Enter");
 
     // code-server's folder dialog is VS Code's simple file dialog: a quick input that takes a typed path.
     await widget(page).locator(".quick-input-title").filter({ hasText: `${WIZARD}: folder for the files` }).waitFor({ timeout: STEP_TIMEOUT });
@@ -280,7 +298,9 @@ describe("a person generating an HA pair with the wizard", function () {
     await page.waitForFunction(`${listing} === ".."`, undefined, { timeout: STEP_TIMEOUT }).catch(async (error: unknown) => {
       throw new Error(`the folder dialog did not list the empty ${target}; it shows ${String(await page.evaluate(listing))} (${String(error)})`);
     });
-    await widget(page).getByRole("button", { name: "Write the HA pair here" }).click({ timeout: STEP_TIMEOUT });
+    // Clicked again only after 10 s with the dialog still open: accepting checks the folder on the server first.
+    const folderTitle = widget(page).locator(".quick-input-title").filter({ hasText: `${WIZARD}: folder for the files` });
+    await clickUntilGone("write the pair into the typed folder", widget(page).getByRole("button", { name: "Write the HA pair here" }), folderTitle, [10_000, 15_000]);
 
     assert.deepEqual(await groupTabs(page, 2), ["keepalived-primary.conf", "keepalived-standby.conf"]);
     assert.deepEqual(modes(snapshot(target)), {

@@ -12,8 +12,10 @@ import {
   applyQuickFix,
   editorLines,
   goTo,
+  holds,
   openFile,
   problemTexts,
+  retryStep,
   runCommand,
   statusBarItem,
   typeText,
@@ -91,7 +93,10 @@ describe("a person using the installed extension in VS Code", function () {
       const row = page.locator(".monaco-list-row").filter({ hasText: "Keepalived HA" }).filter({ has: page.locator(".activation-time") }).first();
       // The list is sorted slowest first and only renders what it shows: walk down it as a person would.
       const first = page.locator(".monaco-list-row").filter({ has: page.locator(".activation-time") }).first();
-      await first.click({ timeout: STEP_TIMEOUT });
+      await first.waitFor({ timeout: STEP_TIMEOUT });
+      // Clicked until the list has the keyboard focus, or the arrow keys below would go elsewhere.
+      const listHasFocus = (): Promise<boolean> => first.evaluate((element) => element.closest(".monaco-list")?.contains(element.ownerDocument.activeElement) ?? false);
+      await retryStep("focus the running extensions list", () => first.click({ timeout: 5_000 }), (timeout) => holds(page, listHasFocus, timeout));
       for (let step = 0; step < 100 && (await row.count()) === 0; step++) await page.keyboard.press("ArrowDown");
       const time = row.locator(".activation-time").first();
       await time.waitFor({ timeout: STEP_TIMEOUT });
