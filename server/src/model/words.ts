@@ -34,14 +34,7 @@ export function protectComments(text: string): string {
   return out;
 }
 
-/** True when a line break separates `from` and `to` in `text`. */
-export function hasLineBreak(text: string, from: number, to: number): boolean {
-  for (let i = from; i < to; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 0x0a || c === 0x0d) return true;
-  }
-  return false;
-}
+export { hasLineBreak } from "../parser/chars.ts";
 
 export function spanOf(token: IToken, file: string): Span {
   return { file, start: token.startOffset, end: token.startOffset + token.image.length };

@@ -38,6 +38,15 @@ function isNameChar(c: number): boolean {
   return isNameStart(c) || (c >= 0x30 && c <= 0x39);
 }
 
+/** A line break in [from, to). */
+export function hasLineBreak(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x0a || c === 0x0d) return true;
+  }
+  return false;
+}
+
 export function lineEnd(text: string, from: number): number {
   let i = from;
   for (; i < text.length; i++) {

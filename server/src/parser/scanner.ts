@@ -1,6 +1,6 @@
 import type { ILexingError, IToken, TokenType } from "chevrotain";
 import type { BraceToken, StatementNode, WordToken } from "./syntax.ts";
-import { intern, wordEnd, wordHadBackslash } from "./chars.ts";
+import { hasLineBreak, intern, wordEnd, wordHadBackslash } from "./chars.ts";
 import {
   Conditional,
   Definition,
@@ -44,14 +44,6 @@ export interface ScanResult {
   simple: boolean;
   /** The lexer's: none, as every character starts some token (kept so that a defect would show, not vanish). */
   errors: ILexingError[];
-}
-
-function hasLineBreak(text: string, from: number, to: number): boolean {
-  for (let i = from; i < to; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 0x0a || c === 0x0d) return true;
-  }
-  return false;
 }
 
 /** The value keepalived reads from a word as written: quotes removed, `\#` and `\!` unescaped outside them. */

@@ -1,5 +1,5 @@
 import { createToken, Lexer, type CustomPatternMatcherReturn, type IToken, type TokenType } from "chevrotain";
-import { definitionEnd, definitionHead, isBlank, isIdChar, sequenceEnd, wordEnd } from "./chars.ts";
+import { definitionEnd, definitionHead, hasLineBreak, isBlank, isIdChar, sequenceEnd, wordEnd } from "./chars.ts";
 
 export { commentStart } from "./chars.ts";
 
@@ -16,14 +16,6 @@ export { commentStart } from "./chars.ts";
  */
 
 const type = (name: string, categories?: TokenType[]): TokenType => createToken({ name, pattern: Lexer.NA, ...(categories !== undefined ? { categories } : {}) });
-
-function hasLineBreak(text: string, from: number, to: number): boolean {
-  for (let i = from; i < to; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 0x0a || c === 0x0d) return true;
-  }
-  return false;
-}
 
 /** The last token matched so far, when it is on the line of `offset` (undefined at the start of a line). */
 function previousOnLine(text: string, offset: number, tokens: IToken[]): IToken | undefined {
