@@ -1,5 +1,6 @@
 import { keywordsIn, lookupAnyVersion, lookupKeyword } from "../catalog/catalog.ts";
 import type { Directive } from "../model/types.ts";
+import { INCLUDE_KEYWORD } from "../parser/chars.ts";
 import type { DirectiveCheck, DirectiveContext } from "./diagnostic.ts";
 import { containerPath, editDistance, whereIs } from "./util.ts";
 
@@ -77,7 +78,7 @@ function visit(directive: Directive, ctx: DirectiveContext): void {
   } else if (other !== undefined) {
     const versions = other.versions.join(" and ");
     message = `'${word}' is a keyword of keepalived ${versions}, not ${ctx.version}: that version reports "Unknown keyword" and ignores the line`;
-  } else if (directive.conditional !== undefined && /^include[rmwba]?$/.test(word)) {
+  } else if (directive.conditional !== undefined && INCLUDE_KEYWORD.test(word)) {
     message = `keepalived recognises include lines before conditionals, so '@... ${word}' is read as the unknown keyword '${word}' and nothing is included`;
   } else {
     const hint = candidates.length > 0 ? `; did you mean ${candidates.map((c) => `'${c}'`).join(", ")}?` : "";

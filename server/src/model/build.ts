@@ -1,4 +1,5 @@
 import type { IToken } from "chevrotain";
+import { INCLUDE_KEYWORD } from "../parser/chars.ts";
 import { parse } from "../parser/parse.ts";
 import { valueOf } from "../parser/scanner.ts";
 import type { StatementNode, WordToken } from "../parser/syntax.ts";
@@ -12,7 +13,6 @@ import { changesStructure, hasLineBreak, protectComments, spanOf } from "./words
 
 export type { BuildOptions, BuildResult } from "./tree.ts";
 
-const INCLUDE = /^include[rmwba]?$/;
 const MAX_EXPANSION_DEPTH = 16;
 /**
  * keepalived expands a line into its 1024-byte buffer and gives up past it; definitions that refer to each other
@@ -56,7 +56,7 @@ class Builder extends TreeBuilder {
     // A lone `@ID` that holds, or a `~SEQ` with nothing after it: keepalived reads an empty line.
     if (words.length === 0 && statement.block === undefined) return;
     const head = words[0];
-    if (head !== undefined && conditional === undefined && head.image.charCodeAt(0) === 0x69 && INCLUDE.test(head.image)) {
+    if (head !== undefined && conditional === undefined && head.image.charCodeAt(0) === 0x69 && INCLUDE_KEYWORD.test(head.image)) {
       this.include(statement, ctx);
       return;
     }

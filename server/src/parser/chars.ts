@@ -38,6 +38,9 @@ function isNameChar(c: number): boolean {
   return isNameStart(c) || (c >= 0x30 && c <= 0x39);
 }
 
+/** keepalived's include keywords: `include` and its one-letter variants (`includer`, `includem`, ...). */
+export const INCLUDE_KEYWORD = /^include[rmwba]?$/;
+
 /** A line break in [from, to). */
 export function hasLineBreak(text: string, from: number, to: number): boolean {
   for (let i = from; i < to; i++) {

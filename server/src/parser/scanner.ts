@@ -1,6 +1,6 @@
 import type { ILexingError, IToken, TokenType } from "chevrotain";
 import type { BraceToken, StatementNode, WordToken } from "./syntax.ts";
-import { hasLineBreak, intern, wordEnd, wordHadBackslash } from "./chars.ts";
+import { hasLineBreak, INCLUDE_KEYWORD, intern, wordEnd, wordHadBackslash } from "./chars.ts";
 import {
   Conditional,
   Definition,
@@ -74,8 +74,6 @@ export function retype(token: IToken, type: TokenType): void {
   token.tokenType = type;
   token.tokenTypeIdx = type.tokenTypeIdx!;
 }
-
-const INCLUDE = /^include[rmwba]?$/;
 
 /** Shared by every statement without prefixes; never written to. */
 const NO_SEQUENCES: IToken[] = Object.freeze([]) as unknown as IToken[];
@@ -158,7 +156,7 @@ class Scanner {
         this.sequences.push(t);
       } else {
         this.addWord(this.word(t));
-        if (atLine && type === Word && t.image.charCodeAt(0) === 0x69 && INCLUDE.test(t.image)) {
+        if (atLine && type === Word && t.image.charCodeAt(0) === 0x69 && INCLUDE_KEYWORD.test(t.image)) {
           const last = this.includePath(source, tokens, k + 1, from);
           if (last > k) end = tokens[last]!.startOffset - from + tokens[last]!.image.length;
           k = last;
@@ -224,7 +222,7 @@ class Scanner {
       retype(word, HeadWord);
       if (word.text === word.raw) word.text = word.raw = word.image = intern(word.image);
       // The model builder reads any statement that starts with an include word as an include.
-      if (word.image.charCodeAt(0) === 0x69 && INCLUDE.test(word.image)) this.simple = false;
+      if (word.image.charCodeAt(0) === 0x69 && INCLUDE_KEYWORD.test(word.image)) this.simple = false;
     }
     this.words[this.count++] = word;
   }

@@ -1,10 +1,10 @@
 import { createToken, Lexer, type CustomPatternMatcherReturn, type IToken, type TokenType } from "chevrotain";
-import { definitionEnd, definitionHead, hasLineBreak, isBlank, isIdChar, sequenceEnd, wordEnd } from "./chars.ts";
+import { definitionEnd, definitionHead, hasLineBreak, INCLUDE_KEYWORD, isBlank, isIdChar, sequenceEnd, wordEnd } from "./chars.ts";
 
 export { commentStart } from "./chars.ts";
 
 /**
- * Token vocabulary of keepalived.conf and the Chevrotain lexer's patterns for it (lexer.ts builds the lexer). One
+ * Token vocabulary of keepalived.conf, the Chevrotain lexer's patterns for it and the lexer itself (at the end). One
  * generic word token: the catalog, not the lexer, decides what a keyword means, so a misspelt keyword is a
  * diagnostic rather than a parse error.
  *
@@ -45,8 +45,6 @@ function matched(text: string, start: number, end: number): CustomPatternMatcher
   MATCH[0] = text.slice(start, end);
   return MATCH;
 }
-
-const INCLUDE = /^include[rmwba]?$/;
 
 /** `@ID` or `@^ID` as the first word of a line (keepalived's config-id conditionals). */
 function matchConditional(text: string, offset: number, tokens: IToken[]): CustomPatternMatcherReturn | null {
@@ -91,7 +89,7 @@ function onIncludeLine(text: string, tokens: IToken[]): boolean {
   let k = tokens.length - 1;
   while (k > 0 && !hasLineBreak(text, tokens[k - 1]!.startOffset + tokens[k - 1]!.image.length, tokens[k]!.startOffset)) k--;
   const first = tokens[k]!;
-  return first.tokenType === Word && INCLUDE.test(first.image);
+  return first.tokenType === Word && INCLUDE_KEYWORD.test(first.image);
 }
 
 /** A run of word characters (chars.ts `wordEnd`). A function rather than a RegExp: a regular expression with the
