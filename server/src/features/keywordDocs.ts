@@ -3,6 +3,15 @@ import { DESCRIPTIONS } from "../catalog/descriptions.ts";
 import { LVS_DESCRIPTIONS, VRRP_DESCRIPTIONS } from "../catalog/descriptions-more.ts";
 import { RARE_GLOBAL_DESCRIPTIONS, RARE_LVS_DESCRIPTIONS, RARE_VRRP_DESCRIPTIONS } from "../catalog/descriptions-rare.ts";
 
+/** The other description tables by catalog path (each keyword is in one of them only: descriptions.test.ts). */
+const MORE_DESCRIPTIONS: Readonly<Record<string, string>> = {
+  ...VRRP_DESCRIPTIONS,
+  ...LVS_DESCRIPTIONS,
+  ...RARE_GLOBAL_DESCRIPTIONS,
+  ...RARE_VRRP_DESCRIPTIONS,
+  ...RARE_LVS_DESCRIPTIONS,
+};
+
 function describeArg(arg: ArgSpec): string {
   const parts: string[] = [];
   switch (arg.type) {
@@ -73,14 +82,7 @@ function versionNote(spec: KeywordSpec): string {
 /** Markdown for a keyword: what it does, its arguments, range, default and version notes. */
 export function keywordMarkdown(spec: KeywordSpec): string {
   const lines: string[] = ["```keepalived", signatureOf(spec), "```"];
-  const description =
-    DESCRIPTIONS[spec.path] ??
-    DESCRIPTIONS[spec.name] ??
-    VRRP_DESCRIPTIONS[spec.path] ??
-    LVS_DESCRIPTIONS[spec.path] ??
-    RARE_GLOBAL_DESCRIPTIONS[spec.path] ??
-    RARE_VRRP_DESCRIPTIONS[spec.path] ??
-    RARE_LVS_DESCRIPTIONS[spec.path];
+  const description = DESCRIPTIONS[spec.path] ?? DESCRIPTIONS[spec.name] ?? MORE_DESCRIPTIONS[spec.path];
   const where = spec.path.includes("/") ? spec.path.slice(0, spec.path.lastIndexOf("/")) : "the top level";
   lines.push(description ?? `A ${spec.kind === "keyword" ? "setting" : "block"} of ${where}.`);
   if (spec.args.length > 0) {
