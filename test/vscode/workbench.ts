@@ -85,6 +85,21 @@ export async function retryStep(what: string, act: () => Promise<unknown>, done:
 }
 
 /**
+ * Presses `key`, a toggle, until `part` is in `state`: pressed only while it is not, so that an earlier press that
+ * took effect late is not undone.
+ */
+async function toggleUntil(page: Page, what: string, key: string, part: Locator, state: "visible" | "hidden"): Promise<void> {
+  await retryStep(
+    `${what} (${key})`,
+    async () => {
+      if ((await part.isVisible()) === (state === "visible")) return false;
+      await page.keyboard.press(key);
+    },
+    (timeout) => shows(part, timeout, state),
+  );
+}
+
+/**
  * Clicks `target` until `gone` (the target itself by default) is hidden: a menu entry, a dialog button. Clicked
  * again only while the very element `gone` showed at the first click is still showing (a dialog shown anew after
  * the click is not clicked away: the caller's own check sees it); `waits` as in retryStep (longer ones for a
@@ -178,14 +193,7 @@ export async function waitForCursor(page: Page, line: number, column: number): P
 /** Shows the Explorer (Ctrl+Shift+E) unless it is showing; returns its tree. */
 export async function showExplorer(page: Page): Promise<Locator> {
   const explorer = page.locator(".explorer-folders-view");
-  await retryStep(
-    "show the Explorer (Ctrl+Shift+E)",
-    async () => {
-      if (await explorer.isVisible()) return false;
-      await page.keyboard.press("Control+Shift+E");
-    },
-    (timeout) => shows(explorer, timeout),
-  );
+  await toggleUntil(page, "show the Explorer", "Control+Shift+E", explorer, "visible");
   return explorer;
 }
 
@@ -235,14 +243,7 @@ function quickInput(page: Page): Locator {
 /** Opens the command palette (F1), pressed again when it does not show. */
 export async function openPalette(page: Page): Promise<Locator> {
   const palette = quickInput(page);
-  await retryStep(
-    "open the command palette (F1)",
-    async () => {
-      if (await palette.isVisible()) return false;
-      await page.keyboard.press("F1");
-    },
-    (timeout) => shows(palette, timeout),
-  );
+  await toggleUntil(page, "open the command palette", "F1", palette, "visible");
   return palette;
 }
 
@@ -267,29 +268,13 @@ export function statusBarItem(page: Page, text: string | RegExp): Locator {
 /** Opens the Problems panel (Ctrl+Shift+M) and returns its rows. */
 export async function showProblems(page: Page): Promise<Locator> {
   const panel = page.locator(".markers-panel");
-  // Ctrl+Shift+M toggles: pressed only while the panel is not showing.
-  await retryStep(
-    "show the Problems panel (Ctrl+Shift+M)",
-    async () => {
-      if (await panel.isVisible()) return false;
-      await page.keyboard.press("Control+Shift+M");
-    },
-    (timeout) => shows(panel, timeout),
-  );
+  await toggleUntil(page, "show the Problems panel", "Control+Shift+M", panel, "visible");
   return panel.locator(".monaco-list-row");
 }
 
 /** Hides the bottom panel (Ctrl+J toggles it), pressed again while it still shows. */
 export async function hidePanel(page: Page): Promise<void> {
-  const panel = page.locator(".part.panel");
-  await retryStep(
-    "hide the panel (Ctrl+J)",
-    async () => {
-      if (!(await panel.isVisible())) return false;
-      await page.keyboard.press("Control+J");
-    },
-    (timeout) => shows(panel, timeout, "hidden"),
-  );
+  await toggleUntil(page, "hide the panel", "Control+J", page.locator(".part.panel"), "hidden");
 }
 
 /** Waits until the Problems panel lists a problem containing `text`; returns that row. */
