@@ -254,18 +254,13 @@ class Scanner {
   private word(t: IToken): WordToken {
     const type = t.tokenType;
     const raw = t.image;
-    if (type === Word) {
-      if (raw.includes("$")) this.simple = false;
-      // Only a backslash outside `${...}` escapes (wordEnd says whether the word had one).
-      return wordToken(raw, t.startOffset, Word, this.file, raw.includes("\\") && (wordEnd(raw, 0), wordHadBackslash) ? valueOf(raw) : raw);
-    }
-    if (type === Template) {
-      if (raw.includes("$")) this.simple = false;
-      return wordToken(raw, t.startOffset, Template, this.file, raw);
-    }
+    // A `$` anywhere may be a use of a definition (see ParseResult.simple).
+    if (raw.includes("$")) this.simple = false;
+    // Only a backslash outside `${...}` escapes (wordEnd says whether the word had one).
+    if (type === Word) return wordToken(raw, t.startOffset, Word, this.file, raw.includes("\\") && (wordEnd(raw, 0), wordHadBackslash) ? valueOf(raw) : raw);
+    if (type === Template) return wordToken(raw, t.startOffset, Template, this.file, raw);
     const quoted = wordToken(raw, t.startOffset, type, this.file);
     if (type === UnterminatedString) this.unterminated.push(quoted);
-    if (raw.includes("$")) this.simple = false;
     return quoted;
   }
 
