@@ -60,7 +60,8 @@ class Builder extends TreeBuilder {
       this.include(statement, ctx);
       return;
     }
-    if (this.expansionDepth < MAX_EXPANSION_DEPTH && this.expansionBudget > 0 && hasDollar(words)) {
+    // A simple parse has no `$` in any word (ParseResult.simple): its words need no look.
+    if (!ctx.file.parsed.simple && this.expansionDepth < MAX_EXPANSION_DEPTH && this.expansionBudget > 0 && hasDollar(words)) {
       this.expandWords(statement, ctx);
       return;
     }
@@ -243,5 +244,5 @@ export function buildDirectives(root: SourceFile, host: SourceHost, options: Bui
 export function buildStatements(root: SourceFile, host: SourceHost, options: BuildOptions, statements: readonly StatementNode[]): BuildResult {
   const builder = new Builder(host, options, root);
   builder.walk(statements, context(root, undefined, builder.result.directives, [root.file], undefined, undefined, undefined, undefined));
-  return builder.result;
+  return builder.finish();
 }

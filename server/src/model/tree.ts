@@ -1,5 +1,6 @@
 import type { IToken } from "chevrotain";
 import { lookupKeyword } from "../catalog/catalog.ts";
+import { ChunkedList } from "../parser/chunked-list.ts";
 import type { KeepalivedVersion } from "../catalog/types.ts";
 import type { BlockNode, StatementNode, WordToken } from "../parser/syntax.ts";
 import type { SourceFile, SourceHost } from "./source.ts";
@@ -85,6 +86,8 @@ export abstract class TreeBuilder {
   protected readonly sourceBlocks = new Map<BlockNode, Context>();
   private depth = 0;
   private nestingReported = false;
+  /** BuildResult.all as it is read (a ChunkedList: a big file has tens of thousands of directives). */
+  private readonly every = new ChunkedList<Directive>();
 
   constructor(host: SourceHost, options: BuildOptions, root: SourceFile) {
     this.host = host;
@@ -101,6 +104,12 @@ export abstract class TreeBuilder {
       negatedConditionals: false,
       all: [],
     };
+  }
+
+  /** The result, once every statement is walked. */
+  finish(): BuildResult {
+    this.result.all = this.every.toArray();
+    return this.result;
   }
 
   protected abstract statement(statement: StatementNode, ctx: Context): void;
@@ -205,7 +214,7 @@ export abstract class TreeBuilder {
       }
     }
     ctx.out.push(directive);
-    this.result.all.push(directive);
+    this.every.push(directive);
     if (directive.role === "orphan") {
       // keepalived ignores the `{` and reads the lines after it where they stand.
       if (block !== undefined) this.walkBlock(block, blockCtx);

@@ -1,5 +1,6 @@
 import type { ILexingError, IToken, TokenType } from "chevrotain";
 import type { BraceToken, StatementNode, WordToken } from "./syntax.ts";
+import { ChunkedList } from "./chunked-list.ts";
 import { hasLineBreak, INCLUDE_KEYWORD, intern, wordEnd, wordHadBackslash } from "./chars.ts";
 import {
   Conditional,
@@ -66,10 +67,6 @@ export function wordToken(raw: string, start: number, type: TokenType, file: str
   };
 }
 
-function braceToken(image: string, start: number, type: TokenType, file: string): BraceToken {
-  return { image, startOffset: start, tokenTypeIdx: type.tokenTypeIdx!, tokenType: type, span: { file, start, end: start + 1 } };
-}
-
 export function retype(token: IToken, type: TokenType): void {
   token.tokenType = type;
   token.tokenTypeIdx = type.tokenTypeIdx!;
@@ -94,7 +91,8 @@ export function scan(text: string, file = "", from = 0, to = text.length): ScanR
 class Scanner {
   private readonly text: string;
   private readonly file: string;
-  private readonly tokens: IToken[] = [];
+  /** The parser's tokens (a ChunkedList: there are tens of thousands in a big file). */
+  private readonly tokens = new ChunkedList<IToken>();
   private readonly unterminated: IToken[] = [];
   // The statement being read on this line: where it starts (-1: none), its prefixes and its words so far.
   private start = -1;
@@ -115,9 +113,10 @@ class Scanner {
   run(from: number, to: number): ScanResult {
     // The lexer reads [from, to) as a text of its own: offsets are moved back into the whole text as tokens are used.
     const source = from === 0 && to === this.text.length ? this.text : this.text.slice(from, to);
-    const lexed = keepalivedLexer.tokenize(source);
-    const comments = lexed.groups["comments"] ?? [];
+    const lexed = keepalivedLexer.lex(source, this.file, from);
+    const comments = lexed.comments;
     if (from !== 0) for (const comment of comments) comment.startOffset += from;
+    // The lexer makes every token a WordToken (tokens.ts): words and braces are used as they are.
     const tokens = lexed.tokens;
     const n = tokens.length;
     /** End of the last token read, in `source`. */
@@ -125,7 +124,7 @@ class Scanner {
     /** No token since the last line break. */
     let lineStart = true;
     for (let k = 0; k < n; k++) {
-      const t = tokens[k]!;
+      const t = tokens.at(k);
       const at = t.startOffset;
       if (!lineStart && hasLineBreak(source, end, at)) {
         this.endStatement();
@@ -137,13 +136,13 @@ class Scanner {
       const type = t.tokenType;
       t.startOffset = at + from;
       if (type === RBrace) {
-        this.closeBrace(at + from);
+        this.closeBrace(t);
       } else if (type === LBrace) {
-        this.openBrace(at + from);
+        this.openBrace(t);
       } else if (type === Conditional) {
         this.simple = false;
         this.start = at + from;
-        this.conditional = wordToken(t.image, at + from, Conditional, this.file);
+        this.conditional = t;
       } else if (type === Definition) {
         this.simple = false;
         if (this.start < 0) this.start = at + from;
@@ -158,7 +157,7 @@ class Scanner {
         this.addWord(this.word(t));
         if (atLine && type === Word && t.image.charCodeAt(0) === 0x69 && INCLUDE_KEYWORD.test(t.image)) {
           const last = this.includePath(source, tokens, k + 1, from);
-          if (last > k) end = tokens[last]!.startOffset - from + tokens[last]!.image.length;
+          if (last > k) end = tokens.at(last).startOffset - from + tokens.at(last).image.length;
           k = last;
         }
       }
@@ -166,7 +165,7 @@ class Scanner {
     this.endStatement();
     this.flushPending();
     if (from !== 0) for (const error of lexed.errors) error.offset += from;
-    return { tokens: this.tokens, comments, unterminated: this.unterminated, simple: this.simple, errors: lexed.errors };
+    return { tokens: this.tokens.toArray(), comments, unterminated: this.unterminated, simple: this.simple, errors: lexed.errors };
   }
 
   private flushPending(): void {
@@ -228,12 +227,11 @@ class Scanner {
   }
 
   /** A `{` opens the block of the statement before it (a Head, which carries it), or stands alone. */
-  private openBrace(at: number): void {
+  private openBrace(brace: BraceToken): void {
     if (this.start >= 0) {
       this.flushPending();
       this.pending = this.finish(Head);
     }
-    const brace = braceToken("{", at, LBrace, this.file);
     const owner = this.pending;
     if (owner === undefined) {
       this.tokens.push(brace);
@@ -244,24 +242,30 @@ class Scanner {
     this.flushPending();
   }
 
-  private closeBrace(at: number): void {
+  private closeBrace(brace: BraceToken): void {
     this.endStatement();
     this.flushPending();
-    this.tokens.push(braceToken("}", at, RBrace, this.file));
+    this.tokens.push(brace);
   }
 
-  /** The word a lexer token is (its offset already in the whole text). */
-  private word(t: IToken): WordToken {
+  /**
+   * A lexer token as a word (its offset already in the whole text): the lexer made it with its image as its value,
+   * which is right but for quoted words and words with `\#` or `\!`.
+   */
+  private word(t: WordToken): WordToken {
     const type = t.tokenType;
     const raw = t.image;
     // A `$` anywhere may be a use of a definition (see ParseResult.simple).
     if (raw.includes("$")) this.simple = false;
-    // Only a backslash outside `${...}` escapes (wordEnd says whether the word had one).
-    if (type === Word) return wordToken(raw, t.startOffset, Word, this.file, raw.includes("\\") && (wordEnd(raw, 0), wordHadBackslash) ? valueOf(raw) : raw);
-    if (type === Template) return wordToken(raw, t.startOffset, Template, this.file, raw);
-    const quoted = wordToken(raw, t.startOffset, type, this.file);
-    if (type === UnterminatedString) this.unterminated.push(quoted);
-    return quoted;
+    if (type === Word) {
+      // Only a backslash outside `${...}` escapes (wordEnd says whether the word had one).
+      if (raw.includes("\\") && (wordEnd(raw, 0), wordHadBackslash)) t.text = valueOf(raw);
+    } else if (type !== Template) {
+      t.text = valueOf(raw);
+      t.quoted = true;
+      if (type === UnterminatedString) this.unterminated.push(t);
+    }
+    return t;
   }
 
   /**
@@ -270,13 +274,13 @@ class Scanner {
    * a brace standing alone is still a brace. Reads the tokens from `first` that are on the include's line; returns
    * the index of the last one read (first - 1 when there are none).
    */
-  private includePath(source: string, tokens: IToken[], first: number, from: number): number {
+  private includePath(source: string, tokens: ChunkedList<WordToken>, first: number, from: number): number {
     const text = this.text;
-    const pieces: IToken[] = [];
+    const pieces: WordToken[] = [];
     let last = first - 1;
     for (let k = first; k < tokens.length; k++) {
-      const t = tokens[k]!;
-      const previous = tokens[k - 1]!;
+      const t = tokens.at(k);
+      const previous = tokens.at(k - 1);
       if (hasLineBreak(source, previous.startOffset - from + previous.image.length, t.startOffset)) break;
       t.startOffset += from;
       pieces.push(t.tokenType === LBrace || t.tokenType === RBrace ? t : this.word(t));
@@ -296,11 +300,11 @@ class Scanner {
         this.addWord(wordToken(text.slice(piece.startOffset, stop), piece.startOffset, Word, this.file));
         k = end;
       } else if (piece.tokenType === LBrace) {
-        this.openBrace(piece.startOffset);
+        this.openBrace(piece);
       } else if (piece.tokenType === RBrace) {
-        this.closeBrace(piece.startOffset);
+        this.closeBrace(piece);
       } else {
-        this.addWord(piece as WordToken);
+        this.addWord(piece);
       }
     }
     return last;

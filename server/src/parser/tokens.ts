@@ -1,4 +1,6 @@
-import { createToken, Lexer, type CustomPatternMatcherReturn, type IToken, type TokenType } from "chevrotain";
+import { createToken, Lexer, type CustomPatternMatcherReturn, type ILexingError, type ILexingResult, type IToken, type TokenType } from "chevrotain";
+import { ChunkedList } from "./chunked-list.ts";
+import type { WordToken } from "./syntax.ts";
 import { definitionEnd, definitionHead, hasLineBreak, INCLUDE_KEYWORD, isBlank, isIdChar, sequenceEnd, wordEnd } from "./chars.ts";
 
 export { commentStart } from "./chars.ts";
@@ -17,15 +19,18 @@ export { commentStart } from "./chars.ts";
 
 const type = (name: string, categories?: TokenType[]): TokenType => createToken({ name, pattern: Lexer.NA, ...(categories !== undefined ? { categories } : {}) });
 
+/** The tokens the lexer has matched so far in the text it is reading (see KeepalivedLexer). */
+let matchedSoFar = new ChunkedList<WordToken>();
+
 /** The last token matched so far, when it is on the line of `offset` (undefined at the start of a line). */
-function previousOnLine(text: string, offset: number, tokens: IToken[]): IToken | undefined {
-  const last = tokens[tokens.length - 1];
+function previousOnLine(text: string, offset: number, tokens: ChunkedList<WordToken>): IToken | undefined {
+  const last = tokens.last();
   if (last === undefined || hasLineBreak(text, last.startOffset + last.image.length, offset)) return undefined;
   return last;
 }
 
 /** Nothing but blanks between the start of the line (or of the text) and `offset`. */
-function atLineStart(text: string, offset: number, tokens: IToken[]): boolean {
+function atLineStart(text: string, offset: number, tokens: ChunkedList<WordToken>): boolean {
   if (tokens.length > 0) return previousOnLine(text, offset, tokens) === undefined;
   for (let i = offset - 1; i >= 0; i--) {
     const c = text.charCodeAt(i);
@@ -47,7 +52,7 @@ function matched(text: string, start: number, end: number): CustomPatternMatcher
 }
 
 /** `@ID` or `@^ID` as the first word of a line (keepalived's config-id conditionals). */
-function matchConditional(text: string, offset: number, tokens: IToken[]): CustomPatternMatcherReturn | null {
+function matchConditional(text: string, offset: number, tokens: ChunkedList<WordToken>): CustomPatternMatcherReturn | null {
   if (text.charCodeAt(offset) !== 0x40 || !atLineStart(text, offset, tokens)) return null;
   let end = offset + 1;
   while (end < text.length && isIdChar(text.charCodeAt(end))) end++;
@@ -58,7 +63,7 @@ function matchConditional(text: string, offset: number, tokens: IToken[]): Custo
  * `$NAME=value` at the start of a line or right after its `@ID`. A value whose line ends with `\` continues on the
  * next line, so the token may span several lines; a trailing comment stays outside it.
  */
-function matchDefinition(text: string, offset: number, tokens: IToken[]): CustomPatternMatcherReturn | null {
+function matchDefinition(text: string, offset: number, tokens: ChunkedList<WordToken>): CustomPatternMatcherReturn | null {
   if (text.charCodeAt(offset) !== 0x24) return null;
   if (!atLineStart(text, offset, tokens) && previousOnLine(text, offset, tokens)?.tokenType !== Conditional) return null;
   const valueStart = definitionHead(text, offset);
@@ -70,7 +75,7 @@ function matchDefinition(text: string, offset: number, tokens: IToken[]): Custom
  * first on a line, after `@ID`, another prefix or a brace. On an include line the braces belong to the path (see
  * scanner.ts), so there it is a word.
  */
-function matchSequence(text: string, offset: number, tokens: IToken[]): CustomPatternMatcherReturn | null {
+function matchSequence(text: string, offset: number, tokens: ChunkedList<WordToken>): CustomPatternMatcherReturn | null {
   if (text.charCodeAt(offset) !== 0x7e) return null;
   const previous = previousOnLine(text, offset, tokens);
   if (previous !== undefined) {
@@ -85,10 +90,10 @@ function matchSequence(text: string, offset: number, tokens: IToken[]): CustomPa
 }
 
 /** Whether the line of the last token starts with an include keyword (its first token is first on the line). */
-function onIncludeLine(text: string, tokens: IToken[]): boolean {
+function onIncludeLine(text: string, tokens: ChunkedList<WordToken>): boolean {
   let k = tokens.length - 1;
-  while (k > 0 && !hasLineBreak(text, tokens[k - 1]!.startOffset + tokens[k - 1]!.image.length, tokens[k]!.startOffset)) k--;
-  const first = tokens[k]!;
+  while (k > 0 && !hasLineBreak(text, tokens.at(k - 1).startOffset + tokens.at(k - 1).image.length, tokens.at(k).startOffset)) k--;
+  const first = tokens.at(k);
   return first.tokenType === Word && INCLUDE_KEYWORD.test(first.image);
 }
 
@@ -118,21 +123,21 @@ export const Comment = createToken({ name: "Comment", pattern: /[#!][^\r\n]*/, g
 /** `@ID` or `@^ID` as the first word of a line (keepalived's config-id conditionals). */
 export const Conditional: TokenType = createToken({
   name: "Conditional",
-  pattern: { exec: (text, offset, tokens) => matchConditional(text, offset, tokens) },
+  pattern: { exec: (text, offset) => matchConditional(text, offset, matchedSoFar) },
   line_breaks: false,
   start_chars_hint: ["@"],
 });
 /** `$NAME=value` at the start of a line (or after `@ID`), continued over lines that end with `\`. */
 export const Definition = createToken({
   name: "Definition",
-  pattern: { exec: (text, offset, tokens) => matchDefinition(text, offset, tokens) },
+  pattern: { exec: (text, offset) => matchDefinition(text, offset, matchedSoFar) },
   line_breaks: true,
   start_chars_hint: ["$"],
 });
 /** `~SEQ(...)`, `~SEQx(...)` or `~LST(...)` at the start of a statement, up to its balancing parenthesis. */
 export const Sequence: TokenType = createToken({
   name: "Sequence",
-  pattern: { exec: (text, offset, tokens) => matchSequence(text, offset, tokens) },
+  pattern: { exec: (text, offset) => matchSequence(text, offset, matchedSoFar) },
   line_breaks: false,
   start_chars_hint: ["~"],
 });
@@ -193,8 +198,58 @@ export const allTokens: TokenType[] = [
   Head,
 ];
 
+/** What KeepalivedLexer.lex returns: the tokens as a ChunkedList. */
+export interface Lexed {
+  tokens: ChunkedList<WordToken>;
+  /** `#` / `!` comments. */
+  comments: IToken[];
+  errors: ILexingError[];
+}
+
+/**
+ * The lexer, making each token in its final shape and keeping the tokens in a ChunkedList. Chevrotain's Lexer picks
+ * its token factory and its way of adding tokens by name when it is built (`createOffsetOnlyToken` for
+ * positionTracking "onlyOffset", `addTokenUsingPush` with custom patterns):
+ * - this one makes every token a WordToken at once, with its span in the file, so that the scanner uses the lexer's
+ *   objects as the words and braces of its statements instead of copying each (a word is one object and its span);
+ * - it adds tokens to a ChunkedList rather than pushing them onto one array, which is slow in V8 for big files.
+ * Those methods are Chevrotain's, not part of its typed API: the lexer's unit tests fail if a Chevrotain version
+ * stops calling them.
+ */
+class KeepalivedLexer extends Lexer {
+  /** The file the text being lexed is from, and the offset of that text in it. */
+  private file = "";
+  private base = 0;
+
+  createOffsetOnlyToken(image: string, startOffset: number, tokenTypeIdx: number, tokenType: TokenType): WordToken {
+    const start = startOffset + this.base;
+    return { image, startOffset, tokenTypeIdx, tokenType, text: image, raw: image, quoted: false, span: { file: this.file, start, end: start + image.length } };
+  }
+
+  addTokenUsingPush(_chevrotains: IToken[], index: number, token: WordToken): number {
+    matchedSoFar.push(token);
+    return index;
+  }
+
+  /** The tokens of `text`, the text at `base` in `file`: their startOffsets are relative to `text`, their spans are in the file. */
+  lex(text: string, file = "", base = 0): Lexed {
+    this.file = file;
+    this.base = base;
+    const tokens = (matchedSoFar = new ChunkedList<WordToken>());
+    const result = super.tokenize(text);
+    matchedSoFar = new ChunkedList<WordToken>();
+    return { tokens, comments: result.groups["comments"] ?? [], errors: result.errors };
+  }
+
+  /** Chevrotain's API, for tools and tests that want an array. */
+  override tokenize(text: string): ILexingResult {
+    const { tokens, comments, errors } = this.lex(text);
+    return { tokens: tokens.toArray(), groups: { comments }, errors };
+  }
+}
+
 /**
  * The one lexer of the process (building it validates the token set and indexes the patterns by first character).
  * Every character starts some token, so it reports no errors.
  */
-export const keepalivedLexer = new Lexer(allTokens, { positionTracking: "onlyOffset", ensureOptimizations: true });
+export const keepalivedLexer = new KeepalivedLexer(allTokens, { positionTracking: "onlyOffset", ensureOptimizations: true });

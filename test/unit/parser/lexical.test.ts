@@ -186,6 +186,22 @@ describe("lexer", () => {
     assert.deepEqual(result.errors, []);
   });
 
+  it("makes each token a word with its span in the file, and keeps them all across chunks", () => {
+    // KeepalivedLexer replaces two of Chevrotain's internal methods (the token factory and the way tokens are
+    // added): if a Chevrotain version stopped calling them, tokens would have no span, or there would be none.
+    const words = Array.from({ length: 5000 }, (_, i) => `w${i}`);
+    const text = `${words.join(" ")}\n  "q"`;
+    const lexed = keepalivedLexer.lex(text, "/etc/k.conf", 100);
+    assert.equal(lexed.tokens.length, 5001);
+    const last = lexed.tokens.at(5000);
+    assert.deepEqual([last.image, last.text, last.quoted, last.startOffset], ['"q"', '"q"', false, text.length - 3]);
+    assert.deepEqual(last.span, { file: "/etc/k.conf", start: 100 + text.length - 3, end: 100 + text.length });
+    assert.equal(lexed.tokens.at(2048).image, "w2048");
+    assert.deepEqual(keepalivedLexer.tokenize(text).tokens.map((t) => t.image), [...words, '"q"']);
+    // A prefix after the 2,048th token still sees the token before it.
+    assert.deepEqual(raw(`${words.slice(0, 2047).join(" ")}\n{~SEQ(i,1,2) b`).slice(-3), ["LBrace:{", "Sequence:~SEQ(i,1,2)", "Word:b"]);
+  });
+
   it("matches the context-sensitive prefixes only where keepalived reads them", () => {
     // @ID first on a line only; $NAME= first or after @ID; ~SEQ where a statement starts (after a brace too).
     assert.deepEqual(raw("a @id $X=1 ~SEQ(i,1,2)"), ["Word:a", "Word:@id", "Word:$X=1", "Word:~SEQ(i,1,2)"]);
