@@ -28,7 +28,7 @@ function byName(defined: Definable[]): Map<string, Definable[]> {
 function checkRefs(
   ctx: CheckContext,
   instance: VrrpInstance,
-  refs: TrackRef[],
+  refs: readonly TrackRef[],
   defined: Definable[],
   index: Map<string, Definable[]>,
   list: string,

@@ -54,19 +54,19 @@ export interface VrrpInstance {
   preemptDelay?: Setting<number>;
   unicastSrcIp?: Setting<string>;
   unicastPeerBlock?: Directive;
-  unicastPeers: Setting<string>[];
+  unicastPeers: readonly Setting<string>[];
   mcastSrcIp?: Setting<string>;
   authentication?: Directive;
   authType?: Setting<string>;
   authPass?: Setting<string>;
   vipBlock?: Directive;
-  vips: VirtualAddress[];
-  excludedVips: VirtualAddress[];
-  trackScripts: TrackRef[];
-  trackInterfaces: TrackRef[];
-  trackFiles: TrackRef[];
-  trackProcesses: TrackRef[];
-  notify: Directive[];
+  vips: readonly VirtualAddress[];
+  excludedVips: readonly VirtualAddress[];
+  trackScripts: readonly TrackRef[];
+  trackInterfaces: readonly TrackRef[];
+  trackFiles: readonly TrackRef[];
+  trackProcesses: readonly TrackRef[];
+  notify: readonly Directive[];
   garpMasterDelay?: Setting<number>;
 }
 
@@ -103,50 +103,93 @@ export function children(directive: Directive): Directive[] {
   return directive.block?.children ?? [];
 }
 
-function itemsOf(block: Directive | undefined): Directive[] {
-  return block?.block?.children.filter((c) => c.role === "item") ?? [];
+/**
+ * The lists of an instance start as this one shared empty array: thousands of instances in a file have no excluded
+ * addresses or tracked files, and each list that gets entries is made once, to its size (see `withItems`). The
+ * lists are readonly, so nothing writes to it; it is not frozen, since loops over a frozen array next to ordinary
+ * ones run slower.
+ */
+const NONE: readonly never[] = [];
+
+function isItem(directive: Directive): boolean {
+  return directive.role === "item";
 }
 
-function trackRefs(block: Directive, out: TrackRef[]): void {
-  for (const item of itemsOf(block)) {
-    const ref: TrackRef = { name: item.keyword, reverse: false, directive: item };
-    for (let i = 0; i < item.args.length; i++) {
-      const word = item.args[i]!;
-      if (word.text === "weight") {
-        const w = setting(item, parseInteger, i + 1);
-        if (w !== undefined) ref.weight = w;
-      } else if (word.text === "reverse") {
-        ref.reverse = true;
-      }
+/** `list` and then the items of a value block, each read by `read`. */
+function withItems<T>(list: readonly T[], block: Directive, read: (item: Directive) => T): readonly T[] {
+  const lines = block.block?.children;
+  if (lines === undefined || lines.length === 0) return list;
+  // A value block holds items only, but for the odd include or stray `{` line.
+  const read_ = lines.every(isItem) ? lines.map(read) : lines.filter(isItem).map(read);
+  return list.length === 0 ? read_ : list.concat(read_);
+}
+
+function trackRef(item: Directive): TrackRef {
+  const ref: TrackRef = { name: item.keyword, weight: undefined, reverse: false, directive: item };
+  for (let i = 0; i < item.args.length; i++) {
+    const word = item.args[i]!;
+    if (word.text === "weight") {
+      const w = setting(item, parseInteger, i + 1);
+      if (w !== undefined) ref.weight = w;
+    } else if (word.text === "reverse") {
+      ref.reverse = true;
     }
-    out.push(ref);
   }
+  return ref;
 }
 
-function addresses(block: Directive, out: VirtualAddress[]): void {
-  for (const item of itemsOf(block)) {
-    const vip: VirtualAddress = { address: item.keyword, directive: item };
-    const dev = item.args.findIndex((a) => a.text === "dev");
-    if (dev >= 0 && item.args[dev + 1] !== undefined) vip.dev = item.args[dev + 1]!;
-    out.push(vip);
+function virtualAddress(item: Directive): VirtualAddress {
+  const args = item.args;
+  let dev: Word | undefined;
+  for (let i = 0; i < args.length - 1; i++) {
+    if (args[i]!.text === "dev") {
+      dev = args[i + 1];
+      break;
+    }
   }
+  return { address: item.keyword, dev, directive: item };
+}
+
+function unicastPeer(item: Directive): Setting<string> {
+  return { value: item.keyword.text, word: item.keyword, directive: item };
 }
 
 export function buildInstance(directive: Directive, order: number): VrrpInstance {
+  // Every field set here, in one order, so that all instances share one shape (the checks read thousands).
   const instance: VrrpInstance = {
+    name: directive.args[0],
     directive,
     order,
-    unicastPeers: [],
-    vips: [],
-    excludedVips: [],
-    trackScripts: [],
-    trackInterfaces: [],
-    trackFiles: [],
-    trackProcesses: [],
-    notify: [],
+    state: undefined,
+    interface: undefined,
+    vrid: undefined,
+    priority: undefined,
+    advertInt: undefined,
+    version: undefined,
+    preemptMode: undefined,
+    preemptDelay: undefined,
+    unicastSrcIp: undefined,
+    unicastPeerBlock: undefined,
+    unicastPeers: NONE,
+    mcastSrcIp: undefined,
+    authentication: undefined,
+    authType: undefined,
+    authPass: undefined,
+    vipBlock: undefined,
+    vips: NONE,
+    excludedVips: NONE,
+    trackScripts: NONE,
+    trackInterfaces: NONE,
+    trackFiles: NONE,
+    trackProcesses: NONE,
+    notify: NONE,
+    garpMasterDelay: undefined,
   };
-  if (directive.args[0] !== undefined) instance.name = directive.args[0];
-  for (const child of children(directive)) {
+  const lines = directive.block?.children;
+  if (lines === undefined) return instance;
+  let notify: Directive[] | undefined;
+  for (let i = 0; i < lines.length; i++) {
+    const child = lines[i]!;
     if (child.role !== "keyword") continue;
     switch (child.keyword.text) {
       case "state": {
@@ -190,7 +233,7 @@ export function buildInstance(directive: Directive, order: number): VrrpInstance
         break;
       case "unicast_peer":
         instance.unicastPeerBlock = child;
-        for (const item of itemsOf(child)) instance.unicastPeers.push({ value: item.keyword.text, word: item.keyword, directive: item });
+        instance.unicastPeers = withItems(instance.unicastPeers, child, unicastPeer);
         break;
       case "authentication":
         instance.authentication = child;
@@ -201,27 +244,30 @@ export function buildInstance(directive: Directive, order: number): VrrpInstance
         break;
       case "virtual_ipaddress":
         instance.vipBlock = child;
-        addresses(child, instance.vips);
+        instance.vips = withItems(instance.vips, child, virtualAddress);
         break;
       case "virtual_ipaddress_excluded":
-        addresses(child, instance.excludedVips);
+        instance.excludedVips = withItems(instance.excludedVips, child, virtualAddress);
         break;
       case "track_script":
-        trackRefs(child, instance.trackScripts);
+        instance.trackScripts = withItems(instance.trackScripts, child, trackRef);
         break;
       case "track_interface":
-        trackRefs(child, instance.trackInterfaces);
+        instance.trackInterfaces = withItems(instance.trackInterfaces, child, trackRef);
         break;
       case "track_file":
-        trackRefs(child, instance.trackFiles);
+        instance.trackFiles = withItems(instance.trackFiles, child, trackRef);
         break;
       case "track_process":
-        trackRefs(child, instance.trackProcesses);
+        instance.trackProcesses = withItems(instance.trackProcesses, child, trackRef);
         break;
       default:
-        if (NOTIFY.has(child.keyword.text)) instance.notify.push(child);
+        if (!NOTIFY.has(child.keyword.text)) break;
+        if (notify === undefined) notify = [child];
+        else notify.push(child);
     }
   }
+  if (notify !== undefined) instance.notify = notify;
   return instance;
 }
 
@@ -264,7 +310,7 @@ export function buildSyncGroup(directive: Directive, order: number): SyncGroup {
   group.members = [];
   for (const child of children(directive)) {
     if (child.keyword.text !== "group") continue;
-    for (const item of itemsOf(child)) group.members.push(item.keyword, ...item.args);
+    for (const item of children(child)) if (isItem(item)) group.members.push(item.keyword, ...item.args);
   }
   return group;
 }
