@@ -11,7 +11,8 @@ import type { CheckContext, InstanceCheck } from "./diagnostic.ts";
 function visit(instance: VrrpInstance, ctx: CheckContext): void {
   if (instance.unicastPeers.length === 0) return;
   const src = instance.unicastSrcIp;
-  const seen = new Map<string, (typeof instance.unicastPeers)[number]>();
+  // Most instances have one peer, which cannot be listed twice.
+  const seen = instance.unicastPeers.length > 1 ? new Map<string, (typeof instance.unicastPeers)[number]>() : undefined;
   const name = instance.name?.text ?? "this instance";
   for (const peer of instance.unicastPeers) {
     const address = canonicalAddress(peer.value);
@@ -24,17 +25,17 @@ function visit(instance: VrrpInstance, ctx: CheckContext): void {
         tags: ["unnecessary"],
         data: { instance: instance.name?.text, peer: peer.value, reason: "self" },
       });
-    } else if (seen.has(address)) {
+    } else if (seen?.has(address) === true) {
       ctx.report({
         code: "unicast-self-peer",
         message: `unicast_peer ${peer.value} is listed twice in ${name}: keepalived 2.2 accepts it silently (2.4 reports it) and the peer gets every advert twice`,
         span: peer.word.span,
-        related: [{ span: seen.get(address)!.word.span, message: "first listed here" }],
+        related: [{ span: seen!.get(address)!.word.span, message: "first listed here" }],
         tags: ["unnecessary"],
         data: { instance: instance.name?.text, peer: peer.value, reason: "duplicate" },
       });
     }
-    seen.set(address, peer);
+    seen?.set(address, peer);
   }
 }
 
