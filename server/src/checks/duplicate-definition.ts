@@ -45,24 +45,32 @@ function words(d: Directive): string {
 /**
  * Scalar keywords given twice in one block. Notify scripts keep the first; other values the last. Within one
  * block a keyword name is one catalog spec, so the latest line of each spec is kept in a short list (a block has a
- * few dozen keywords) rather than a map per block.
+ * few dozen keywords) rather than a map per block: two lists reused from block to block, since a file has
+ * thousands of blocks, and emptied after each so that they hold on to no configuration.
  */
+const seenSpecs: Array<KeywordSpec | undefined> = [];
+const seenLines: Array<Directive | undefined> = [];
+
 function repeatedSettings(ctx: CheckContext, block: Directive): void {
-  const specs: KeywordSpec[] = [];
-  const lines: Directive[] = [];
-  for (const child of block.block?.children ?? []) {
+  const children = block.block?.children ?? [];
+  let count = 0;
+  for (let i = 0; i < children.length; i++) {
+    const child = children[i]!;
     const spec = child.spec;
     if (child.role !== "keyword" || spec?.kind !== "keyword" || spec.args[0]?.repeatable === true) continue;
-    const at = specs.indexOf(spec);
-    if (at < 0) {
-      specs.push(spec);
-      lines.push(child);
+    let at = 0;
+    while (at < count && seenSpecs[at] !== spec) at++;
+    if (at === count) {
+      seenSpecs[count] = spec;
+      seenLines[count++] = child;
       continue;
     }
-    const earlier = lines[at]!;
-    lines[at] = child;
+    const earlier = seenLines[at]!;
+    seenLines[at] = child;
     repeatedSetting(ctx, spec, earlier, child);
   }
+  seenSpecs.fill(undefined, 0, count);
+  seenLines.fill(undefined, 0, count);
 }
 
 function repeatedSetting(ctx: CheckContext, spec: KeywordSpec, earlier: Directive, child: Directive): void {
