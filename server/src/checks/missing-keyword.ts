@@ -1,4 +1,5 @@
 import type { Config, VrrpInstance } from "../model/config.ts";
+import type { Directive } from "../model/types.ts";
 import type { Check, CheckContext, InstanceCheck } from "./diagnostic.ts";
 import { globalsKey, strictModeOf, vrrpVersionOf } from "./effective.ts";
 
@@ -20,11 +21,20 @@ function usedVrids(config: Config): number[] {
   return used;
 }
 
+function isVridLine(line: Directive): boolean {
+  return line.keyword.text === "virtual_router_id";
+}
+
+/** Addresses from an include that only the target host has are unknown here, not missing. */
+function includesHostFile(config: Config, block: Directive): boolean {
+  return config.build.includes.some((ref) => ref.missing && ref.absolute && ref.directive.parent === block);
+}
+
 function visit(instance: VrrpInstance, ctx: CheckContext): void {
   const config = ctx.config;
   if (instance.directive.block === undefined || instance.name === undefined) return;
   const name = instance.name.text;
-  const hasVridLine = instance.directive.block.children.some((c) => c.keyword.text === "virtual_router_id");
+  const hasVridLine = instance.directive.block.children.some(isVridLine);
   if (!hasVridLine) {
     ctx.report({
       code: "missing-keyword",
@@ -33,9 +43,7 @@ function visit(instance: VrrpInstance, ctx: CheckContext): void {
       data: { instance: name, keyword: "virtual_router_id", used: usedVrids(config) },
     });
   }
-  // Addresses from an include that only the target host has are unknown here, not missing.
-  const hostIncludes = config.build.includes.filter((ref) => ref.missing && ref.absolute && ref.directive.parent === instance.vipBlock);
-  if (instance.vips.length === 0 && (instance.vipBlock === undefined || hostIncludes.length === 0)) {
+  if (instance.vips.length === 0 && (instance.vipBlock === undefined || !includesHostFile(config, instance.vipBlock))) {
     const strict = strictModeOf(config, instance);
     const required = strict || vrrpVersionOf(config, instance) === 3;
     ctx.report({
