@@ -72,6 +72,9 @@ export function retype(token: IToken, type: TokenType): void {
   token.tokenTypeIdx = type.tokenTypeIdx!;
 }
 
+/** Room for the end-of-input tokens Chevrotain's parser pushes onto its input (maxLookahead + 1 of them, 4 here). */
+const PARSER_SENTINELS = 8;
+
 /** Shared by every statement without prefixes; never written to. */
 const NO_SEQUENCES: IToken[] = Object.freeze([]) as unknown as IToken[];
 
@@ -165,7 +168,7 @@ class Scanner {
     this.endStatement();
     this.flushPending();
     if (from !== 0) for (const error of lexed.errors) error.offset += from;
-    return { tokens: this.tokens.toArray(), comments, unterminated: this.unterminated, simple: this.simple, errors: lexed.errors };
+    return { tokens: this.tokens.toArray(PARSER_SENTINELS), comments, unterminated: this.unterminated, simple: this.simple, errors: lexed.errors };
   }
 
   private flushPending(): void {
