@@ -1,6 +1,8 @@
-import { globalSetting, type Config, type VrrpInstance } from "../model/config.ts";
-import type { Directive, Word } from "../model/types.ts";
+import { globalSetting, type Config, type InitialState, type Priority, type VrrpInstance } from "../model/config.ts";
+import type { Directive } from "../model/types.ts";
 import { parseAddress, parseInteger } from "../model/values.ts";
+
+export type { InitialState, Priority } from "../model/config.ts";
 
 /**
  * What keepalived ends up with for an instance's state, priority, version and strict mode, read from the
@@ -31,87 +33,17 @@ export function keptInstances(config: Config): readonly VrrpInstance[] {
 const keptByConfig = new WeakMap<Config, VrrpInstance[]>();
 
 /**
- * What an instance's own lines say, read in one pass over its block. Several checks and the pair analysis ask
- * for the state and priority of every instance; they depend on the instance's block only, so they are kept per
- * instance object (the incremental analysis reuses the objects of blocks an edit did not touch).
- */
-interface OwnLines {
-  state: InitialState | undefined;
-  /** A priority line without value: keepalived stops reading there. */
-  priorityMissing: boolean;
-  priority: Priority | undefined;
-  /** The last strict_mode line. */
-  strictMode: Directive | undefined;
-}
-
-const ownLinesOf = new WeakMap<VrrpInstance, OwnLines>();
-
-function ownLines(instance: VrrpInstance): OwnLines {
-  let own = ownLinesOf.get(instance);
-  if (own !== undefined) return own;
-  own = { state: undefined, priorityMissing: false, priority: undefined, strictMode: undefined };
-  let stateMissing = false;
-  for (const line of instance.directive.block?.children ?? []) {
-    if (line.role !== "keyword") continue;
-    const keyword = line.keyword.text;
-    if (keyword === "state") {
-      if (stateMissing) continue;
-      const word = line.args[0];
-      if (word === undefined) {
-        stateMissing = true;
-        own.state = undefined;
-      } else if (word.text === "MASTER") own.state = { value: "MASTER", directive: line, word };
-      else if (word.text === "BACKUP" && own.state?.value === "MASTER") own.state = { ...own.state, ignoredBackup: line };
-      else own.state = { value: "BACKUP", directive: line, word };
-    } else if (keyword === "priority") {
-      if (own.priorityMissing) continue;
-      const word = line.args[0];
-      if (word === undefined) {
-        own.priorityMissing = true;
-        continue;
-      }
-      const value = parseInteger(word.text);
-      own.priority =
-        value !== undefined && value >= 1 && value <= 255
-          ? { value, how: "set", directive: line, word }
-          : { value: 100, how: "invalid", directive: line, word };
-    } else if (keyword === "strict_mode") {
-      own.strictMode = line;
-    }
-  }
-  ownLinesOf.set(instance, own);
-  return own;
-}
-
-export interface InitialState {
-  value: "MASTER" | "BACKUP";
-  /** The line that set it; absent when no `state` line was read. */
-  directive?: Directive;
-  word?: Word;
-  /** A `state BACKUP` after `state MASTER`: keepalived reports it and keeps MASTER. */
-  ignoredBackup?: Directive;
-}
-
-/**
  * `state MASTER` sticks: a later `state BACKUP` is reported and ignored, while an unknown word resets it to
  * BACKUP. Undefined when the instance has no state line keepalived reads (it then derives the state from the
  * priority), or when a `state` line has no value (keepalived stops reading there).
  */
 export function initialState(instance: VrrpInstance): InitialState | undefined {
-  return ownLines(instance).state;
-}
-
-export interface Priority {
-  value: number;
-  /** set: read from a valid line; invalid: keepalived reported the line and used 100; owner: no priority with state MASTER. */
-  how: "set" | "invalid" | "owner" | "default";
-  directive?: Directive;
-  word?: Word;
+  return instance.own.state;
 }
 
 /** The last `priority` line wins; an invalid one sets 100. Undefined when a `priority` line has no value. */
 export function priorityOf(instance: VrrpInstance): Priority | undefined {
-  const own = ownLines(instance);
+  const own = instance.own;
   if (own.priorityMissing) return undefined;
   if (own.priority !== undefined) return own.priority;
   return own.state?.value === "MASTER" ? OWNER : DEFAULT_PRIORITY;
@@ -162,7 +94,7 @@ function isTrue(directive: Directive | undefined): boolean {
 
 /** `strict_mode` on the instance, else global `vrrp_strict`. */
 export function strictModeOf(config: Config, instance: VrrpInstance): boolean {
-  const own = ownLines(instance).strictMode;
+  const own = instance.own.strictMode;
   if (own !== undefined) return isTrue(own);
   return globalsOf(config).strict;
 }

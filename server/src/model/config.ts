@@ -4,7 +4,7 @@ import type { Directive } from "./types.ts";
 import { buildInstance, buildScript, buildSyncGroup, children, named, type NamedBlock, type SyncGroup, type VrrpInstance, type VrrpScript } from "./vrrp.ts";
 
 export type { RealServer, VirtualServer } from "./lvs.ts";
-export type { NamedBlock, Setting, SyncGroup, TrackRef, VirtualAddress, VrrpInstance, VrrpScript } from "./vrrp.ts";
+export type { InitialState, NamedBlock, OwnLines, Priority, Setting, SyncGroup, TrackRef, VirtualAddress, VrrpInstance, VrrpScript } from "./vrrp.ts";
 export { commandOf } from "./vrrp.ts";
 
 export interface Config {

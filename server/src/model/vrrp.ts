@@ -38,6 +38,39 @@ export interface VrrpScript {
   order: number;
 }
 
+/** The state an instance starts in as its own `state` lines say (checks/effective.ts adds keepalived's corrections). */
+export interface InitialState {
+  value: "MASTER" | "BACKUP";
+  /** The line that set it; absent when no `state` line was read. */
+  directive?: Directive;
+  word?: Word;
+  /** A `state BACKUP` after `state MASTER`: keepalived reports it and keeps MASTER. */
+  ignoredBackup?: Directive;
+}
+
+export interface Priority {
+  value: number;
+  /** set: read from a valid line; invalid: keepalived reported the line and used 100; owner: no priority with state MASTER. */
+  how: "set" | "invalid" | "owner" | "default";
+  directive?: Directive;
+  word?: Word;
+}
+
+/**
+ * What keepalived's handlers make of an instance's `state`, `priority` and `strict_mode` lines, where they differ
+ * from the settings' "last line wins": a `state` or `priority` line without value stops keepalived reading (the
+ * lines after it count for nothing), an unknown state is BACKUP and an unreadable priority 100. Read with the
+ * settings, in the same pass; checks/effective.ts answers from it.
+ */
+export interface OwnLines {
+  state: InitialState | undefined;
+  /** A priority line without value: keepalived stops reading there. */
+  priorityMissing: boolean;
+  priority: Priority | undefined;
+  /** The last strict_mode line. */
+  strictMode: Directive | undefined;
+}
+
 export interface VrrpInstance {
   name?: Word;
   directive: Directive;
@@ -68,6 +101,8 @@ export interface VrrpInstance {
   trackProcesses: readonly TrackRef[];
   notify: readonly Directive[];
   garpMasterDelay?: Setting<number>;
+  /** The state, priority and strict_mode lines as keepalived's handlers read them (what the checks go by). */
+  own: OwnLines;
 }
 
 export interface NamedBlock {
@@ -184,9 +219,12 @@ export function buildInstance(directive: Directive, order: number): VrrpInstance
     trackProcesses: NONE,
     notify: NONE,
     garpMasterDelay: undefined,
+    own: { state: undefined, priorityMissing: false, priority: undefined, strictMode: undefined },
   };
   const lines = directive.block?.children;
   if (lines === undefined) return instance;
+  const own = instance.own;
+  let stateMissing = false;
   let notify: Directive[] | undefined;
   for (let i = 0; i < lines.length; i++) {
     const child = lines[i]!;
@@ -196,6 +234,14 @@ export function buildInstance(directive: Directive, order: number): VrrpInstance
         const state = setting(child, text);
         // vrrp_state_handler: "state previously set as MASTER - ignoring BACKUP".
         if (state !== undefined && !(state.value === "BACKUP" && instance.state?.value === "MASTER")) instance.state = state;
+        if (stateMissing) break;
+        const word = child.args[0];
+        if (word === undefined) {
+          stateMissing = true;
+          own.state = undefined;
+        } else if (word.text === "MASTER") own.state = { value: "MASTER", directive: child, word };
+        else if (word.text === "BACKUP" && own.state?.value === "MASTER") own.state = { ...own.state, ignoredBackup: child };
+        else own.state = { value: "BACKUP", directive: child, word };
         break;
       }
       case "interface":
@@ -204,8 +250,23 @@ export function buildInstance(directive: Directive, order: number): VrrpInstance
       case "virtual_router_id":
         instance.vrid = setting(child, parseInteger);
         break;
-      case "priority":
-        instance.priority = setting(child, parseInteger);
+      case "priority": {
+        const priority = setting(child, parseInteger);
+        instance.priority = priority;
+        if (own.priorityMissing) break;
+        const word = child.args[0];
+        if (word === undefined) {
+          own.priorityMissing = true;
+          break;
+        }
+        own.priority =
+          priority !== undefined && priority.value >= 1 && priority.value <= 255
+            ? { value: priority.value, how: "set", directive: child, word }
+            : { value: 100, how: "invalid", directive: child, word };
+        break;
+      }
+      case "strict_mode":
+        own.strictMode = child;
         break;
       case "advert_int":
         instance.advertInt = setting(child, parseDecimal);
