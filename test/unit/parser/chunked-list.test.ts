@@ -10,6 +10,11 @@ describe("ChunkedList", () => {
       assert.equal(list.last(), n === 0 ? undefined : (n - 1) * 3);
       for (const i of [0, 2047, 2048, n - 1]) if (i >= 0 && i < n) assert.equal(list.at(i), i * 3);
       assert.deepEqual(list.toArray(), Array.from({ length: n }, (_, i) => i * 3));
+      // With room for more: the same items, nothing after them.
+      const roomy = list.toArray(8);
+      assert.deepEqual(roomy, Array.from({ length: n }, (_, i) => i * 3));
+      roomy.push(-1);
+      assert.equal(roomy[n], -1);
     }
   });
 });
