@@ -181,3 +181,26 @@ export function intern(word: string): string {
   return canonical;
 }
 
+
+/**
+ * Words up to this long are copied out of the text when sliced (longer slices point into it, which a cache must not
+ * keep alive: the text of a document's earlier version would stay in memory).
+ */
+const SHARED_MAX = 12;
+const shared: Array<string | undefined> = new Array<string | undefined>(4096).fill(undefined);
+
+/**
+ * `text.slice(start, end)`, as the same string as the last time that short word was read. A file repeats values
+ * (interface names, PASS, 1, BACKUP) and short keywords thousands of times: one string each is less to allocate and
+ * to keep, and the hash a lookup computes for it is computed once. A direct-mapped cache like intern's.
+ */
+export function sliceShared(text: string, start: number, end: number): string {
+  const n = end - start;
+  if (n > SHARED_MAX) return text.slice(start, end);
+  const slot = (n * 131 + text.charCodeAt(start) * 31 + text.charCodeAt(end - 1) * 7 + text.charCodeAt(start + (n >> 1))) & 4095;
+  const known = shared[slot];
+  if (known !== undefined && known.length === n && text.startsWith(known, start)) return known;
+  const word = text.slice(start, end);
+  shared[slot] = word;
+  return word;
+}

@@ -1,7 +1,7 @@
 import { createToken, Lexer, type CustomPatternMatcherReturn, type ILexingError, type ILexingResult, type IToken, type TokenType } from "chevrotain";
 import { ChunkedList } from "./chunked-list.ts";
 import type { WordToken } from "./syntax.ts";
-import { definitionEnd, definitionHead, hasLineBreak, INCLUDE_KEYWORD, isBlank, isIdChar, sequenceEnd, wordEnd } from "./chars.ts";
+import { definitionEnd, definitionHead, hasLineBreak, INCLUDE_KEYWORD, isBlank, isIdChar, sequenceEnd, sliceShared, wordEnd } from "./chars.ts";
 
 export { commentStart } from "./chars.ts";
 
@@ -47,7 +47,7 @@ function atLineStart(text: string, offset: number, tokens: ChunkedList<WordToken
 const MATCH = [""] as unknown as CustomPatternMatcherReturn;
 
 function matched(text: string, start: number, end: number): CustomPatternMatcherReturn {
-  MATCH[0] = text.slice(start, end);
+  MATCH[0] = sliceShared(text, start, end);
   return MATCH;
 }
 
