@@ -1,5 +1,5 @@
 import type { VrrpInstance } from "../model/config.ts";
-import type { Directive, Word } from "../model/types.ts";
+import type { Word } from "../model/types.ts";
 import type { Check, CheckContext, InstanceCheck } from "./diagnostic.ts";
 import { authDroppedOf, globalsKey, initialState, priorityOf, startStateOf, strictModeOf, vrrpVersionOf } from "./effective.ts";
 
@@ -14,15 +14,6 @@ import { authDroppedOf, globalsKey, initialState, priorityOf, startStateOf, stri
  *   The fix usually removes the line named by `keyword` (or its block).
  * Also `value-out-of-range` for vrrp_script interval/timeout 0: { keyword: "interval" | "timeout", value: 0, min: 1 }.
  */
-
-function lastLine(instance: VrrpInstance, keyword: string): Directive | undefined {
-  const children = instance.directive.block?.children ?? [];
-  for (let i = children.length - 1; i >= 0; i--) {
-    const c = children[i]!;
-    if (c.role === "keyword" && c.keyword.text === keyword) return c;
-  }
-  return undefined;
-}
 
 function preemptDelay(ctx: CheckContext, instance: VrrpInstance, name: string): void {
   const delay = instance.preemptDelay;
@@ -123,7 +114,7 @@ export const ignoredSetting: InstanceCheck = {
     advertInterval(ctx, instance);
     strictState(ctx, instance, name);
     ownInterfaceTracked(ctx, instance, name, ctx.isPlaceholder);
-    const ttl = lastLine(instance, "unicast_ttl");
+    const ttl = instance.unicastTtlLine;
     if (ttl !== undefined && instance.unicastPeers.length === 0) {
       ctx.report({ code: "ignored-setting", message: `unicast_ttl without unicast_peer: ${name} sends multicast adverts, and keepalived reports "Cannot use unicast_ttl without unicast peers" and resets it`, span: ttl.keyword.span, tags: ["unnecessary"], data: { keyword: "unicast_ttl", reason: "no-peers", instance: instance.name?.text } });
     }

@@ -21,10 +21,6 @@ function usedVrids(config: Config): number[] {
   return used;
 }
 
-function isVridLine(line: Directive): boolean {
-  return line.keyword.text === "virtual_router_id";
-}
-
 /** Addresses from an include that only the target host has are unknown here, not missing. */
 function includesHostFile(config: Config, block: Directive): boolean {
   return config.build.includes.some((ref) => ref.missing && ref.absolute && ref.directive.parent === block);
@@ -34,8 +30,7 @@ function visit(instance: VrrpInstance, ctx: CheckContext): void {
   const config = ctx.config;
   if (instance.directive.block === undefined || instance.name === undefined) return;
   const name = instance.name.text;
-  const hasVridLine = instance.directive.block.children.some(isVridLine);
-  if (!hasVridLine) {
+  if (instance.vridLine === undefined) {
     ctx.report({
       code: "missing-keyword",
       message: `vrrp_instance ${name} has no virtual_router_id: keepalived reports "the virtual router id must be set" and does not run the instance`,

@@ -79,6 +79,8 @@ export interface VrrpInstance {
   state?: Setting<string>;
   interface?: Setting<string>;
   vrid?: Setting<number>;
+  /** The last `virtual_router_id` line, whether its value reads or not. */
+  vridLine?: Directive;
   priority?: Setting<number>;
   advertInt?: Setting<number>;
   version?: Setting<number>;
@@ -88,6 +90,8 @@ export interface VrrpInstance {
   unicastSrcIp?: Setting<string>;
   unicastPeerBlock?: Directive;
   unicastPeers: readonly Setting<string>[];
+  /** The last `unicast_ttl` line. */
+  unicastTtlLine?: Directive;
   mcastSrcIp?: Setting<string>;
   authentication?: Directive;
   authType?: Setting<string>;
@@ -198,6 +202,7 @@ export function buildInstance(directive: Directive, order: number): VrrpInstance
     state: undefined,
     interface: undefined,
     vrid: undefined,
+    vridLine: undefined,
     priority: undefined,
     advertInt: undefined,
     version: undefined,
@@ -206,6 +211,7 @@ export function buildInstance(directive: Directive, order: number): VrrpInstance
     unicastSrcIp: undefined,
     unicastPeerBlock: undefined,
     unicastPeers: NONE,
+    unicastTtlLine: undefined,
     mcastSrcIp: undefined,
     authentication: undefined,
     authType: undefined,
@@ -249,6 +255,7 @@ export function buildInstance(directive: Directive, order: number): VrrpInstance
         break;
       case "virtual_router_id":
         instance.vrid = setting(child, parseInteger);
+        instance.vridLine = child;
         break;
       case "priority": {
         const priority = setting(child, parseInteger);
@@ -288,6 +295,9 @@ export function buildInstance(directive: Directive, order: number): VrrpInstance
         break;
       case "unicast_src_ip":
         instance.unicastSrcIp = setting(child, text);
+        break;
+      case "unicast_ttl":
+        instance.unicastTtlLine = child;
         break;
       case "mcast_src_ip":
         instance.mcastSrcIp = setting(child, text);
