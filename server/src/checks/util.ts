@@ -105,7 +105,8 @@ function undefinedUseTest(config: Config): (word: Word) => boolean {
 
 /** A word that ends in `;` or is one: keepalived has no statement separator (see semicolon.ts). */
 export function hasSemicolon(word: Word): boolean {
-  return !word.quoted && word.text.endsWith(";");
+  const text = word.text;
+  return !word.quoted && text.charCodeAt(text.length - 1) === 0x3b;
 }
 
 /** The lone `\` that ends a line: keepalived glues it to the word before (see line-continuation.ts). */
