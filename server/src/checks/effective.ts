@@ -1,6 +1,6 @@
 import { globalSetting, type Config, type InitialState, type Priority, type VrrpInstance } from "../model/config.ts";
 import type { Directive } from "../model/types.ts";
-import { parseAddress, parseInteger } from "../model/values.ts";
+import { addressFamily, parseInteger } from "../model/values.ts";
 
 export type { InitialState, Priority } from "../model/config.ts";
 
@@ -56,7 +56,7 @@ const DEFAULT_PRIORITY: Priority = Object.freeze({ value: 100, how: "default" })
 export function familyOf(instance: VrrpInstance): 4 | 6 {
   const first = instance.vips[0]?.address.text ?? instance.unicastSrcIp?.value;
   // Only an address with a ':' can be IPv6: the rest need no parsing.
-  return first !== undefined && first.includes(":") && parseAddress(first)?.family === 6 ? 6 : 4;
+  return first !== undefined && first.includes(":") && addressFamily(first) === 6 ? 6 : 4;
 }
 
 /** VRRP version: the instance's, else 3 for IPv6, else global vrrp_version, else 2. */

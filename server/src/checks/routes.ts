@@ -1,5 +1,5 @@
 import type { Directive, Word } from "../model/types.ts";
-import { isIP, parseAddress } from "../model/values.ts";
+import { addressFamily, isIP } from "../model/values.ts";
 import type { CheckContext, DirectiveCheck } from "./diagnostic.ts";
 import { isTrailingBackslash } from "./util.ts";
 
@@ -23,7 +23,7 @@ const RULE_VALUE = new Set(["from", "to", "table", "lookup", "preference", "orde
 const RULE_FLAGS = new Set(["inet", "inet6", "not", "l3mdev", "no_track", "nop", "blackhole", "unreachable", "prohibit"]);
 
 function isRouteDestination(text: string): boolean {
-  return text === "default" || text === "default6" || parseAddress(text) !== undefined;
+  return text === "default" || text === "default6" || addressFamily(text) !== undefined;
 }
 
 function wordsOf(item: Directive): Word[] {

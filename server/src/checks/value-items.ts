@@ -1,5 +1,5 @@
 import type { Directive, Word } from "../model/types.ts";
-import { isIP, parseAddress, parseInteger } from "../model/values.ts";
+import { addressFamily, isIP, parseInteger } from "../model/values.ts";
 import type { VrrpInstance } from "../model/config.ts";
 import type { CheckContext, DirectiveCheck, InstanceCheck } from "./diagnostic.ts";
 import { isTrailingBackslash } from "./util.ts";
@@ -47,7 +47,7 @@ const TRACK_BLOCKS = new Set(["track_script", "track_interface", "track_file", "
 function addressItem(ctx: CheckContext, item: Directive): void {
   const first = item.keyword;
   const block = item.spec!.name;
-  if (parseAddress(first.text) === undefined) {
+  if (addressFamily(first.text) === undefined) {
     ctx.report({
       code: "invalid-value",
       message: `'${first.text}' is not an address (ADDR or ADDR/PREFIX) in ${block}: keepalived reports "invalid IP" and skips this entry${semicolonHint(first)}`,
@@ -61,7 +61,7 @@ function addressItem(ctx: CheckContext, item: Directive): void {
     if (isTrailingBackslash(word, item)) continue;
     const takesValue = VIP_OPTIONS[word.text];
     if (takesValue === undefined) {
-      const looksLikeAddress = parseAddress(word.text) !== undefined;
+      const looksLikeAddress = addressFamily(word.text) !== undefined;
       ctx.report({
         code: "invalid-value",
         message: looksLikeAddress
@@ -106,8 +106,12 @@ function peerItem(ctx: CheckContext, item: Directive): void {
   }
 }
 
+function isWeight(word: Word): boolean {
+  return word.text === "weight";
+}
+
 function trackItem(ctx: CheckContext, item: Directive): void {
-  const index = item.args.findIndex((a) => a.text === "weight");
+  const index = item.args.findIndex(isWeight);
   if (index < 0) return;
   const value = item.args[index + 1];
   const block = item.spec!.name;
@@ -131,16 +135,16 @@ function trackItem(ctx: CheckContext, item: Directive): void {
 /** A peer of the other family than unicast_src_ip is skipped: "MUST be of the same family". */
 function peerFamilies(instance: VrrpInstance, ctx: CheckContext): void {
   if (instance.unicastPeers.length === 0) return;
-  const src = instance.unicastSrcIp !== undefined ? parseAddress(instance.unicastSrcIp.value) : undefined;
-  if (src === undefined) return;
+  const srcFamily = instance.unicastSrcIp !== undefined ? addressFamily(instance.unicastSrcIp.value) : undefined;
+  if (srcFamily === undefined) return;
   for (const peer of instance.unicastPeers) {
     // Only an address with a ':' is IPv6: a peer written like the source is of its family (or no address).
-    if (peer.value.includes(":") === (src.family === 6)) continue;
-    const address = parseAddress(peer.value);
-    if (address === undefined || address.family === src.family) continue;
+    if (peer.value.includes(":") === (srcFamily === 6)) continue;
+    const family = addressFamily(peer.value);
+    if (family === undefined || family === srcFamily) continue;
     ctx.report({
       code: "invalid-value",
-      message: `unicast_peer ${peer.value} is IPv${address.family} but unicast_src_ip ${instance.unicastSrcIp!.value} of ${instance.name?.text ?? "this instance"} is IPv${src.family}: keepalived reports "MUST be of the same family" and skips the peer`,
+      message: `unicast_peer ${peer.value} is IPv${family} but unicast_src_ip ${instance.unicastSrcIp!.value} of ${instance.name?.text ?? "this instance"} is IPv${srcFamily}: keepalived reports "MUST be of the same family" and skips the peer`,
       span: peer.word.span,
       related: [{ span: instance.unicastSrcIp!.word.span, message: "unicast_src_ip" }],
       data: { keyword: "unicast_peer", value: peer.value, expected: "ip", family: true },

@@ -49,8 +49,8 @@ export const BOOLEAN_WORDS = ["on", "off", "true", "false", "yes", "no"];
  * Four dot-separated numbers, each at most `max` and without leading zeros; `max` 255 is an IPv4 address
  * (`/^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(...)){3}$/`), 999 the looser shape canonicalAddress accepts as is.
  */
-function dottedQuad(text: string, max: number): boolean {
-  const n = text.length;
+function dottedQuad(text: string, max: number, end = text.length): boolean {
+  const n = end;
   if (n < 7 || n > 15) return false;
   let i = 0;
   for (let part = 0; part < 4; part++) {
@@ -104,16 +104,28 @@ export interface AddressWithPrefix {
 
 /** `ADDR[/PREFIX]` as in virtual_ipaddress; undefined when not an address or the prefix is out of range. */
 export function parseAddress(text: string): AddressWithPrefix | undefined {
-  const slash = text.indexOf("/");
-  const address = slash < 0 ? text : text.slice(0, slash);
-  const family = isIPv4(address) ? 4 : isIPv6(address) ? 6 : undefined;
+  const family = addressFamily(text);
   if (family === undefined) return undefined;
-  if (slash < 0) return { address, family };
-  const prefixText = text.slice(slash + 1);
-  if (prefixText.length < 1 || prefixText.length > 3 || digitsEnd(prefixText, 0) !== prefixText.length) return undefined;
-  const prefix = Number(prefixText);
-  if (prefix > (family === 4 ? 32 : 128)) return undefined;
-  return { address, prefix, family };
+  const slash = text.indexOf("/");
+  if (slash < 0) return { address: text, family };
+  return { address: text.slice(0, slash), prefix: Number(text.slice(slash + 1)), family };
+}
+
+/**
+ * The family of an `ADDR[/PREFIX]` (parseAddress's), without building its parts: the checks ask it of every
+ * virtual address and peer.
+ */
+export function addressFamily(text: string): 4 | 6 | undefined {
+  const slash = text.indexOf("/");
+  if (slash < 0) return isIPv4(text) ? 4 : isIPv6(text) ? 6 : undefined;
+  const family = dottedQuad(text, 255, slash) ? 4 : isIPv6(text.slice(0, slash)) ? 6 : undefined;
+  if (family === undefined) return undefined;
+  // One to three digits, at most the address's bit count.
+  const digits = text.length - slash - 1;
+  if (digits < 1 || digits > 3 || digitsEnd(text, slash + 1) !== text.length) return undefined;
+  let prefix = 0;
+  for (let i = slash + 1; i < text.length; i++) prefix = prefix * 10 + text.charCodeAt(i) - 0x30;
+  return prefix <= (family === 4 ? 32 : 128) ? family : undefined;
 }
 
 /** IPv4 address as a 32-bit unsigned number. */
