@@ -29,7 +29,8 @@ const PLACEHOLDERS: RegExp[] = [
 ];
 
 export function isPlaceholderPassword(value: string): boolean {
-  return PLACEHOLDERS.some((p) => p.test(value));
+  for (const pattern of PLACEHOLDERS) if (pattern.test(value)) return true;
+  return false;
 }
 
 function visit(instance: VrrpInstance, ctx: DirectiveContext): void {

@@ -45,7 +45,9 @@ export function editDistance(a: string, b: string, limit = 3): number {
 
 /** The UTF-8 length keepalived measures strings in. */
 export function byteLength(text: string): number {
-  return Buffer.byteLength(text, "utf8");
+  // ASCII, what passwords and names nearly always are, is a byte a character: Buffer is asked only for the rest.
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) >= 0x80) return Buffer.byteLength(text, "utf8");
+  return text.length;
 }
 
 /** The first `bytes` bytes of `text`, cut at a character boundary. */
