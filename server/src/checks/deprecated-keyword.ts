@@ -1,4 +1,5 @@
-import type { Directive } from "../model/types.ts";
+import type { KeywordSpec } from "../catalog/types.ts";
+import type { Directive, DirectiveRole } from "../model/types.ts";
 import type { CheckContext, DirectiveCheck } from "./diagnostic.ts";
 
 /**
@@ -19,8 +20,15 @@ const REPORTED = {
 /** Words inside route items that newer keepalived renamed. */
 const ROUTE_WORDS: Record<string, string> = { gw: "via", or: "nexthop" };
 
+/** The directives deprecatedKeyword reads: deprecated keywords, and the items of route blocks (for their words). */
+function mayBeDeprecated(role: DirectiveRole, spec: KeywordSpec | undefined): boolean {
+  if (role === "keyword") return spec?.deprecated !== undefined;
+  return role === "item" && (spec?.name === "virtual_routes" || spec?.name === "static_routes");
+}
+
 function visit(directive: Directive, ctx: CheckContext): void {
   const spec = directive.spec;
+  if (!mayBeDeprecated(directive.role, spec)) return;
   if (directive.role === "keyword" && spec?.deprecated !== undefined) {
     const { use, replacement, reported } = spec.deprecated;
     ctx.report({
@@ -47,4 +55,4 @@ function visit(directive: Directive, ctx: CheckContext): void {
   }
 }
 
-export const deprecatedKeyword: DirectiveCheck = { kind: "directive", name: "deprecatedKeyword", roles: ["keyword", "item"], visit };
+export const deprecatedKeyword: DirectiveCheck = { kind: "directive", name: "deprecatedKeyword", roles: ["keyword", "item"], appliesTo: mayBeDeprecated, visit };

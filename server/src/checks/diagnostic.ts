@@ -1,4 +1,4 @@
-import type { KeepalivedVersion } from "../catalog/types.ts";
+import type { KeepalivedVersion, KeywordSpec } from "../catalog/types.ts";
 import type { Config, VrrpInstance } from "../model/config.ts";
 import type { Span } from "../model/span.ts";
 import type { Directive, DirectiveRole, Word } from "../model/types.ts";
@@ -46,6 +46,14 @@ export interface DirectiveCheck {
   name: string;
   /** The directive roles it reads; it is not called for the others. */
   roles: readonly DirectiveRole[];
+  /**
+   * Whether the check can report anything on a directive of this role and spec, for a check that reads only some
+   * keywords: the runner asks it once per (role, spec) and skips `visit` for the directives it refuses. It must be
+   * the very test `visit` begins with (the visit calls it and returns when it is false), so that skipping a
+   * directive changes nothing; a test runs every check that has one both ways over the corpus. Absent, the check
+   * is called for every directive of `roles`.
+   */
+  appliesTo?(role: DirectiveRole, spec: KeywordSpec | undefined): boolean;
   visit(directive: Directive, ctx: DirectiveContext): void;
 }
 

@@ -1,6 +1,6 @@
 import type { KeywordSpec } from "../catalog/types.ts";
 import type { NamedBlock, VrrpInstance, VrrpScript } from "../model/config.ts";
-import type { Directive } from "../model/types.ts";
+import type { Directive, DirectiveRole } from "../model/types.ts";
 import type { CheckContext, ConfigCheck, DiagnosticInput, DirectiveCheck, InstanceCheck } from "./diagnostic.ts";
 
 /**
@@ -136,12 +136,18 @@ export const duplicateDefinition: ConfigCheck = { kind: "config", name: "duplica
 /** Track scripts listed twice in one instance. */
 export const duplicateTrackScript: InstanceCheck = { kind: "instance", name: "duplicateTrackScript", context: () => "", visit: duplicateTrackScripts };
 
+/** The lines duplicateSettings reads: the headers of blocks of keywords. */
+function isBlock(_role: DirectiveRole, spec: KeywordSpec | undefined): boolean {
+  return spec?.kind === "block";
+}
+
 /** Settings given twice in one block: block by block. */
 export const duplicateSettings: DirectiveCheck = {
   kind: "directive",
   name: "duplicateSettings",
   roles: ["keyword"],
+  appliesTo: isBlock,
   visit: (directive, ctx) => {
-    if (directive.spec?.kind === "block" && directive.block !== undefined) repeatedSettings(ctx, directive);
+    if (isBlock(directive.role, directive.spec) && directive.block !== undefined) repeatedSettings(ctx, directive);
   },
 };

@@ -1,5 +1,6 @@
 import { commandOf } from "../model/config.ts";
-import type { Directive } from "../model/types.ts";
+import type { KeywordSpec } from "../catalog/types.ts";
+import type { Directive, DirectiveRole } from "../model/types.ts";
 import type { CheckContext, DirectiveCheck } from "./diagnostic.ts";
 
 /**
@@ -34,8 +35,13 @@ function pathlessProgram(command: string): string | undefined {
   return found;
 }
 
+/** The lines hostDependent reads: commands, and the users scripts run as. */
+function namesHostThings(_role: DirectiveRole, spec: KeywordSpec | undefined): spec is KeywordSpec {
+  return spec !== undefined && (spec.script === true || spec.name === "script_user" || (spec.name === "user" && spec.path === "vrrp_script/user"));
+}
+
 function visit(directive: Directive, ctx: CheckContext): void {
-  if (directive.spec === undefined) return;
+  if (!namesHostThings(directive.role, directive.spec)) return;
   const spec = directive.spec;
   if (spec.script === true) {
     const command = commandOf(directive);
@@ -48,7 +54,7 @@ function visit(directive: Directive, ctx: CheckContext): void {
       span: command.word.span,
       data: { kind: "script-path", program },
     });
-  } else if (spec.name === "script_user" || (spec.name === "user" && spec.path === "vrrp_script/user")) {
+  } else {
     const user = directive.args[0];
     if (user === undefined || UNIVERSAL_USERS.has(user.text)) return;
     ctx.report({
@@ -60,4 +66,4 @@ function visit(directive: Directive, ctx: CheckContext): void {
   }
 }
 
-export const hostDependent: DirectiveCheck = { kind: "directive", name: "hostDependent", roles: ["keyword"], visit };
+export const hostDependent: DirectiveCheck = { kind: "directive", name: "hostDependent", roles: ["keyword"], appliesTo: namesHostThings, visit };

@@ -1,3 +1,4 @@
+import type { KeywordSpec } from "../catalog/types.ts";
 import type { Directive, Word } from "../model/types.ts";
 import { addressFamily, isIP } from "../model/values.ts";
 import type { CheckContext, DirectiveCheck } from "./diagnostic.ts";
@@ -103,16 +104,22 @@ function rule(ctx: CheckContext, item: Directive, block: string): void {
   }
 }
 
+/** How routeChecks reads an item of a block: undefined for the blocks it leaves alone. */
+function itemKind(spec: KeywordSpec | undefined): "route" | "rule" | undefined {
+  const block = spec?.name;
+  return block === "virtual_routes" || block === "static_routes" ? "route" : block === "virtual_rules" || block === "static_rules" ? "rule" : undefined;
+}
+
 export const routeChecks: DirectiveCheck = {
   kind: "directive",
   name: "routeChecks",
   roles: ["item"],
+  appliesTo: (_role, spec) => itemKind(spec) !== undefined,
   visit: (directive, ctx) => {
-    const block = directive.spec?.name;
-    const routes = block === "virtual_routes" || block === "static_routes";
-    if (block === undefined || !(routes || block === "virtual_rules" || block === "static_rules")) return;
+    const kind = itemKind(directive.spec);
+    if (kind === undefined) return;
     if (ctx.isPlaceholder(directive.keyword) || directive.args.some(ctx.isPlaceholder)) return;
-    if (routes) route(ctx, directive, block);
-    else rule(ctx, directive, block);
+    if (kind === "route") route(ctx, directive, directive.spec!.name);
+    else rule(ctx, directive, directive.spec!.name);
   },
 };

@@ -1,4 +1,4 @@
-import type { KeepalivedVersion } from "../catalog/types.ts";
+import type { KeepalivedVersion, KeywordSpec } from "../catalog/types.ts";
 import type { Config, VrrpInstance } from "../model/config.ts";
 import type { Span } from "../model/span.ts";
 import type { Directive, DirectiveRole } from "../model/types.ts";
@@ -25,22 +25,42 @@ export const EMPTY_SEGMENT: Segment = Object.freeze({ diagnostics: Object.freeze
 
 const ROLES: readonly DirectiveRole[] = ["keyword", "item", "unknown", "include", "orphan"];
 
-/** Directive checks by the role they read, with their index among the entries. */
-const byRole = new Map<DirectiveRole, Array<{ index: number; check: DirectiveCheck }>>(
-  ROLES.map((role) => [role, checkEntries.flatMap((entry, index) => (entry.kind === "directive" && entry.roles.includes(role) ? [{ index, check: entry }] : []))]),
-);
+/** A directive check, with the index of its entry. */
+interface DirectiveEntry {
+  index: number;
+  check: DirectiveCheck;
+}
+
+const directiveEntries: DirectiveEntry[] = checkEntries.flatMap((entry, index) => (entry.kind === "directive" ? [{ index, check: entry }] : []));
+
+/**
+ * The directive checks a directive is given to, by role then spec, in entry order: those that read the role and
+ * whose `appliesTo` accepts the spec. Most checks read a few keywords only, so this is decided on the first
+ * directive of each role and spec rather than by every check on every directive. The specs are the catalog's
+ * objects: the maps grow to the catalog's size at most.
+ */
+const applicable = new Map<DirectiveRole, Map<KeywordSpec | undefined, readonly DirectiveEntry[]>>(ROLES.map((role) => [role, new Map()]));
+
+function checksFor(role: DirectiveRole, spec: KeywordSpec | undefined): readonly DirectiveEntry[] {
+  const bySpec = applicable.get(role)!;
+  let entries = bySpec.get(spec);
+  if (entries === undefined) {
+    entries = directiveEntries.filter(({ check }) => check.roles.includes(role) && (check.appliesTo === undefined || check.appliesTo(role, spec)));
+    bySpec.set(spec, entries);
+  }
+  return entries;
+}
 
 /** The directive checks of one configuration, with their contexts made once and reused for every segment. */
 export class DirectiveRunner {
   private diagnostics: Diagnostic[] = [];
   private checks: number[] = [];
+  /** By entry index. */
   private readonly contexts: DirectiveContext[] = [];
-  private readonly dispatch: Map<DirectiveRole, Array<{ check: DirectiveCheck; ctx: DirectiveContext }>>;
 
   constructor(config: Config, version: KeepalivedVersion) {
     const isPlaceholder = placeholderTest(config);
-    checkEntries.forEach((entry, index) => {
-      if (entry.kind !== "directive") return;
+    for (const { index } of directiveEntries) {
       this.contexts[index] = {
         config,
         version,
@@ -50,18 +70,21 @@ export class DirectiveRunner {
           this.checks.push(index);
         },
       };
-    });
-    this.dispatch = new Map(ROLES.map((role) => [role, byRole.get(role)!.map(({ index, check }) => ({ check, ctx: this.contexts[index]! }))]));
+    }
   }
 
   /** Runs every directive check on directives[from, to). */
   run(directives: readonly Directive[], from = 0, to = directives.length): Segment {
     this.diagnostics = [];
     this.checks = [];
+    const contexts = this.contexts;
     for (let i = from; i < to; i++) {
       const directive = directives[i]!;
-      const checks = this.dispatch.get(directive.role)!;
-      for (let k = 0; k < checks.length; k++) checks[k]!.check.visit(directive, checks[k]!.ctx);
+      const entries = checksFor(directive.role, directive.spec);
+      for (let k = 0; k < entries.length; k++) {
+        const entry = entries[k]!;
+        entry.check.visit(directive, contexts[entry.index]!);
+      }
     }
     if (this.diagnostics.length === 0) return EMPTY_SEGMENT;
     return byCheck(this.diagnostics, this.checks);

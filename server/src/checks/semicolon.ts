@@ -1,5 +1,6 @@
 import { lookupKeyword } from "../catalog/catalog.ts";
-import type { Directive, Word } from "../model/types.ts";
+import type { KeywordSpec } from "../catalog/types.ts";
+import type { Directive, DirectiveRole, Word } from "../model/types.ts";
 import type { CheckContext, DirectiveCheck } from "./diagnostic.ts";
 import { containerPath } from "./util.ts";
 import { consequenceOf, valueProblem } from "./value-kinds.ts";
@@ -99,12 +100,18 @@ function checkDirective(ctx: CheckContext, directive: Directive, index: number):
   });
 }
 
+/** The lines semicolonInValue reads: every known keyword but a value block's header. */
+function readsValues(_role: DirectiveRole, spec: KeywordSpec | undefined): spec is KeywordSpec {
+  return spec !== undefined && spec.kind !== "value_block";
+}
+
 export const semicolonInValue: DirectiveCheck = {
   kind: "directive",
   name: "semicolonInValue",
   roles: ["keyword"],
+  appliesTo: readsValues,
   visit: (directive, ctx) => {
-    if (directive.spec === undefined || directive.spec.kind === "value_block") return;
+    if (!readsValues(directive.role, directive.spec)) return;
     const index = semicolonWord(directive.args);
     if (index < 0 || directive.args.some(ctx.isPlaceholder)) return;
     checkDirective(ctx, directive, index);

@@ -1,3 +1,4 @@
+import type { KeywordSpec } from "../catalog/types.ts";
 import type { Directive, Word } from "../model/types.ts";
 import { addressFamily, isIP, parseInteger } from "../model/values.ts";
 import type { VrrpInstance } from "../model/config.ts";
@@ -152,14 +153,20 @@ function peerFamilies(instance: VrrpInstance, ctx: CheckContext): void {
   }
 }
 
+/** How valueItems reads an item of a block: undefined for the blocks it leaves alone. */
+function itemKind(spec: KeywordSpec | undefined): "address" | "peer" | "track" | undefined {
+  if (spec === undefined) return undefined;
+  const block = spec.name;
+  return ADDRESS_BLOCKS.has(block) ? "address" : block === "unicast_peer" ? "peer" : TRACK_BLOCKS.has(block) ? "track" : undefined;
+}
+
 export const valueItems: DirectiveCheck = {
   kind: "directive",
   name: "valueItems",
   roles: ["item"],
+  appliesTo: (_role, spec) => itemKind(spec) !== undefined,
   visit: (directive, ctx) => {
-    if (directive.spec === undefined) return;
-    const block = directive.spec.name;
-    const kind = ADDRESS_BLOCKS.has(block) ? "address" : block === "unicast_peer" ? "peer" : TRACK_BLOCKS.has(block) ? "track" : undefined;
+    const kind = itemKind(directive.spec);
     if (kind === undefined) return;
     if (ctx.isPlaceholder(directive.keyword) || directive.args.some(ctx.isPlaceholder)) return;
     if (directive.keyword.raw === "\\") return;
