@@ -12,51 +12,72 @@ import { familyOf, keptInstances } from "./effective.ts";
  */
 
 /**
- * Where an instance stands for keepalived's clash rule: the VRID (1..255), interface and family, and for a unicast
- * instance each (source, peer) pair; undefined without a valid VRID. Multicast instances of one place always
- * clash; unicast ones when they share the source address and a peer. Kept per instance object (its own lines
- * decide it), so that re-checking a file of thousands of instances after an edit is a few lookups each.
+ * The instances met so far at one place of keepalived's clash rule: one VRID (1..255), interface and address
+ * family. Multicast instances of one place always clash; unicast ones when they share the source address and a
+ * peer. Nested maps rather than a string key per instance: the check runs on every analysis, full or after an
+ * edit, and a few lookups an instance cost less than building and hashing keys (or caching them per instance).
  */
 interface Place {
-  /** The place of a multicast instance, or one key per peer of a unicast one (its source and the peer added). */
-  keys: string[];
+  multicast: VrrpInstance | undefined;
+  /** The unicast instances by source address (canonical). */
+  unicast: Map<string, Source> | undefined;
 }
 
-const places = new WeakMap<VrrpInstance, Place | null>();
+/**
+ * The unicast instances from one source at one place: the first alone, since nearly every source has only one;
+ * from the second on, the first instance with each peer (canonical).
+ */
+interface Source {
+  first: VrrpInstance;
+  byPeer: Map<string, VrrpInstance> | undefined;
+}
 
-function placeOf(instance: VrrpInstance): Place | undefined {
-  let place = places.get(instance);
-  if (place === undefined) {
-    const vrid = instance.vrid?.value;
-    if (vrid === undefined || vrid < 1 || vrid > 255) place = null;
-    else {
-      const at = `${vrid}\u0000${instance.interface?.value ?? ""}\u0000${familyOf(instance)}`;
-      if (instance.unicastPeers.length === 0) place = { keys: [`m${at}`] };
-      else {
-        const src = canonicalAddress(instance.unicastSrcIp?.value ?? "");
-        place = { keys: instance.unicastPeers.map((peer) => `u${at}\u0000${src}\u0000${canonicalAddress(peer.value)}`) };
-      }
-    }
-    places.set(instance, place);
+/** Notes the peers of `instance`; returns the first earlier instance that has one of them, peer by peer. */
+function addPeers(byPeer: Map<string, VrrpInstance>, instance: VrrpInstance): VrrpInstance | undefined {
+  let other: VrrpInstance | undefined;
+  for (const peer of instance.unicastPeers) {
+    const key = canonicalAddress(peer.value);
+    const earlier = byPeer.get(key);
+    if (earlier === undefined) byPeer.set(key, instance);
+    else if (earlier !== instance) other ??= earlier;
   }
-  return place ?? undefined;
+  return other;
+}
+
+/** The earlier instance `instance` clashes with at its place (the first it meets, in file order), noting it there. */
+function clashAt(place: Place, instance: VrrpInstance): VrrpInstance | undefined {
+  if (instance.unicastPeers.length === 0) {
+    if (place.multicast !== undefined) return place.multicast;
+    place.multicast = instance;
+    return undefined;
+  }
+  const src = canonicalAddress(instance.unicastSrcIp?.value ?? "");
+  const unicast = (place.unicast ??= new Map());
+  const source = unicast.get(src);
+  if (source === undefined) {
+    // The first from this source: nothing earlier to clash with (a peer listed twice is the instance itself).
+    unicast.set(src, { first: instance, byPeer: undefined });
+    return undefined;
+  }
+  if (source.byPeer === undefined) addPeers((source.byPeer = new Map()), source.first);
+  return addPeers(source.byPeer, instance);
 }
 
 export const vridConflict: Check = (ctx) => {
-  // The first instance at each multicast place and at each unicast (place, source, peer), in file order.
-  const first = new Map<string, VrrpInstance>();
+  // By VRID and family (vrid * 2, + 1 for IPv6), then by interface.
+  const places = new Map<number, Map<string, Place>>();
   let used: number[] | undefined;
   for (const instance of keptInstances(ctx.config)) {
-    const place = placeOf(instance);
-    if (place === undefined) continue;
-    let other: VrrpInstance | undefined;
-    for (const key of place.keys) {
-      const earlier = first.get(key);
-      if (earlier === undefined) first.set(key, instance);
-      else if (earlier !== instance) other ??= earlier;
-    }
+    const vrid = instance.vrid;
+    if (vrid === undefined || vrid.value < 1 || vrid.value > 255) continue;
+    const slot = vrid.value * 2 + (familyOf(instance) === 6 ? 1 : 0);
+    let byInterface = places.get(slot);
+    if (byInterface === undefined) places.set(slot, (byInterface = new Map()));
+    const iface = instance.interface?.value ?? "";
+    let place = byInterface.get(iface);
+    if (place === undefined) byInterface.set(iface, (place = { multicast: undefined, unicast: undefined }));
+    const other = clashAt(place, instance);
     if (other === undefined) continue;
-    const vrid = instance.vrid!;
     used ??= [...new Set(ctx.config.instances.map((i) => i.vrid?.value).filter((v): v is number => v !== undefined))].sort((a, b) => a - b);
     const where = instance.interface !== undefined ? ` on ${instance.interface.value}` : "";
     ctx.report({
