@@ -8,9 +8,11 @@
  *
  *   node --expose-gc scripts/bench.ts [--quick] [--phases] [--lines=1000,10000,44010] [--no-keepalived]
  */
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync, type ChildProcessByStdio } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
+import { createInterface } from "node:readline";
+import type { Readable, Writable } from "node:stream";
 import { fileURLToPath } from "node:url";
 import { analyzeFile, runChecks } from "../server/src/analysis.ts";
 import { NEWEST_VERSION } from "../server/src/catalog/types.ts";
@@ -85,34 +87,73 @@ interface KeepalivedRun {
   where: "netns" | "host";
 }
 
+type KeepalivedChild = ChildProcessByStdio<Writable, Readable, null>;
+
 /**
- * Times `keepalived -t` in a child process. Under `unshare --net` the child first makes a veth pair named eth0
- * (dummy interfaces are not available here), so that keepalived finds the interface the configs name; when
- * that is not possible it runs on the host as is.
+ * Times `keepalived -t` for the measurement's rounds, in one child process started before the engine's heap grows:
+ * starting a process forks the parent, which leaves a parent of a few hundred MB of heap to take a page fault on
+ * each page it writes next, in the middle of the engine's runs; and a child per round started Node and loaded the
+ * engine each time, between them. Under `unshare --net` the child first
+ * makes a veth pair named eth0 (dummy interfaces are not available here), so that keepalived finds the interface the
+ * configs name; when that is not possible it runs on the host as is.
  */
-function timeKeepalived(file: string, runs: number): KeepalivedRun | undefined {
-  const args = [process.argv[1]!, "--keepalived-child", String(runs), file];
-  const isolated = spawnSync("unshare", ["--net", "--", process.execPath, ...args], { encoding: "utf8" });
-  if (isolated.status === 0) return { ...(JSON.parse(isolated.stdout) as Omit<KeepalivedRun, "where">), where: "netns" };
-  const host = spawnSync(process.execPath, args, { encoding: "utf8" });
-  if (host.status === 0) return { ...(JSON.parse(host.stdout) as Omit<KeepalivedRun, "where">), where: "host" };
-  return undefined;
+class KeepalivedTimer {
+  private readonly child: KeepalivedChild;
+  private readonly replies: AsyncIterator<string>;
+  readonly where: KeepalivedRun["where"];
+
+  private constructor(child: KeepalivedChild, replies: AsyncIterator<string>, where: KeepalivedRun["where"]) {
+    this.child = child;
+    this.replies = replies;
+    this.where = where;
+  }
+
+  static async start(): Promise<KeepalivedTimer | undefined> {
+    const script = [process.argv[1]!, "--keepalived-child"];
+    for (const [command, args, where] of [
+      ["unshare", ["--net", "--", process.execPath, ...script, "netns"], "netns"],
+      [process.execPath, [...script, "host"], "host"],
+    ] as const) {
+      const child = spawn(command, args, { stdio: ["pipe", "pipe", "ignore"] });
+      const replies = createInterface({ input: child.stdout })[Symbol.asyncIterator]();
+      // The child says "ready" once its interfaces are up; a failed unshare ends it first.
+      if ((await replies.next()).value === "ready") return new KeepalivedTimer(child, replies, where);
+      child.kill();
+    }
+    return undefined;
+  }
+
+  async time(file: string, runs: number): Promise<KeepalivedRun | undefined> {
+    this.child.stdin.write(`${JSON.stringify({ file, runs })}\n`);
+    const reply = await this.replies.next();
+    return reply.done === true ? undefined : { ...(JSON.parse(reply.value) as Omit<KeepalivedRun, "where">), where: this.where };
+  }
+
+  stop(): void {
+    this.child.stdin.end();
+  }
 }
 
-/** Runs inside the namespace: sets up eth0, then times whole `keepalived -t` processes. */
-function keepalivedChild(runs: number, file: string): void {
-  spawnSync("ip", ["link", "add", "eth0", "type", "veth", "peer", "name", "eth0peer"]);
-  spawnSync("ip", ["link", "set", "eth0", "up"]);
-  spawnSync("ip", ["link", "set", "lo", "up"]);
-  const samples: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const start = performance.now();
-    spawnSync("keepalived", ["-t", "-f", file], { stdio: "ignore" });
-    samples.push(performance.now() - start);
+/** The child of KeepalivedTimer: sets up eth0 (in its namespace), then times whole `keepalived -t` processes on request. */
+async function keepalivedChild(where: string): Promise<void> {
+  if (where === "netns") {
+    spawnSync("ip", ["link", "add", "eth0", "type", "veth", "peer", "name", "eth0peer"]);
+    spawnSync("ip", ["link", "set", "eth0", "up"]);
+    spawnSync("ip", ["link", "set", "lo", "up"]);
   }
-  const timed = spawnSync("/usr/bin/time", ["-f", "%M", "keepalived", "-t", "-f", file], { encoding: "utf8" });
-  const maxRssKb = Number(/(\d+)\s*$/.exec(timed.stderr ?? "")?.[1] ?? NaN);
-  process.stdout.write(JSON.stringify({ samples, maxRssKb }));
+  process.stdout.write("ready\n");
+  for await (const line of createInterface({ input: process.stdin })) {
+    const { file, runs } = JSON.parse(line) as { file: string; runs: number };
+    const samples: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      const start = performance.now();
+      spawnSync("keepalived", ["-t", "-f", file], { stdio: "ignore" });
+      samples.push(performance.now() - start);
+    }
+    const timed = spawnSync("/usr/bin/time", ["-f", "%M", "keepalived", "-t", "-f", file], { encoding: "utf8" });
+    const maxRssKb = Number(/(\d+)\s*$/.exec(timed.stderr ?? "")?.[1] ?? NaN);
+    process.stdout.write(`${JSON.stringify({ samples, maxRssKb })}\n`);
+  }
 }
 
 function keepalivedInstalled(): boolean {
@@ -180,7 +221,7 @@ function measurePhases(file: string, text: string, iterations: number): Record<s
   return phases;
 }
 
-function measure(lines: number, opts: Options, withKeepalived: boolean): SizeResult {
+async function measure(lines: number, opts: Options, timer: KeepalivedTimer | undefined): Promise<SizeResult> {
   const text = benchConfig(instancesForLines(lines));
   const actualLines = text.split("\n").length - 1;
   const file = join(outDir, `bench-${actualLines}.conf`);
@@ -203,8 +244,8 @@ function measure(lines: number, opts: Options, withKeepalived: boolean): SizeRes
   for (let round = 0; round < rounds; round++) {
     for (let i = 0; i < perRound; i++) ours.push(analyzeOnce(file, text));
     for (let i = 0; i < Math.ceil(perRound / 2); i++) server.push(analyzeOnce(file, text, true));
-    if (withKeepalived) {
-      const run = timeKeepalived(file, keepalivedPerRound);
+    if (timer !== undefined) {
+      const run = await timer.time(file, keepalivedPerRound);
       if (run !== undefined) {
         kaSamples.push(...run.samples);
         keepalived = { ...run, samples: kaSamples };
@@ -262,17 +303,20 @@ function phaseTable(results: SizeResult[]): string {
   return rows.join("\n");
 }
 
-function main(): void {
+async function main(): Promise<void> {
   const argv = process.argv.slice(2);
   if (argv[0] === "--keepalived-child") {
-    keepalivedChild(Number(argv[1]), argv[2]!);
+    await keepalivedChild(argv[1]!);
     return;
   }
   const opts = options(argv);
   mkdirSync(outDir, { recursive: true });
   const installed = keepalivedInstalled();
-  const withKeepalived = opts.keepalived && installed;
-  const results = opts.lines.map((lines) => measure(lines, opts, withKeepalived));
+  const timer = opts.keepalived && installed ? await KeepalivedTimer.start() : undefined;
+  const withKeepalived = timer !== undefined;
+  const results: SizeResult[] = [];
+  for (const lines of opts.lines) results.push(await measure(lines, opts, timer));
+  timer?.stop();
   const where = results.find((r) => r.keepalived !== undefined)?.keepalived?.where;
   const notes = [
     `Node ${process.version}, ${new Date().toISOString().slice(0, 10)}; ${results[0]?.ours.length ?? 0}+ samples per size, interleaved with keepalived's.`,
@@ -282,7 +326,9 @@ function main(): void {
     withKeepalived
       ? `keepalived -t: whole process (spawn to exit), ${where === "netns" ? "in a network namespace with an eth0 veth" : "on the host's own interfaces (unshare failed)"}.`
       : installed
-        ? "keepalived -t: not measured (--no-keepalived)."
+        ? opts.keepalived
+          ? "keepalived -t: not measured (it could not be run)."
+          : "keepalived -t: not measured (--no-keepalived)."
         : "keepalived is not installed: its columns are empty.",
   ];
   const report = [table(results), "", ...notes.map((n) => `- ${n}`), "", phaseTable(results)].join("\n").trimEnd();
@@ -292,4 +338,4 @@ function main(): void {
   writeFileSync(join(outDir, `bench-${stamp}.json`), JSON.stringify({ node: process.version, results }, null, 1));
 }
 
-main();
+await main();
