@@ -11,6 +11,7 @@
 import { spawn, spawnSync, type ChildProcessByStdio } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
+import { PerformanceObserver } from "node:perf_hooks";
 import { createInterface } from "node:readline";
 import type { Readable, Writable } from "node:stream";
 import { fileURLToPath } from "node:url";
@@ -61,13 +62,30 @@ const ms = (v: number): string => (Number.isNaN(v) ? "n/a" : v < 10 ? v.toFixed(
 const mb = (bytes: number): string => (Number.isNaN(bytes) ? "n/a" : (bytes / 1048576).toFixed(1));
 const gc = (globalThis as { gc?: () => void }).gc;
 
+/** Garbage collections seen (start and duration, ms), for the time they took during the timed analyses. */
+const collections: Array<{ start: number; duration: number }> = [];
+new PerformanceObserver((list) => {
+  for (const entry of list.getEntries()) collections.push({ start: entry.startTime, duration: entry.duration });
+}).observe({ entryTypes: ["gc"] });
+
 /** One analysis, timed; `incremental`: also keep what the language server's later edits need (its first analysis). */
-function analyzeOnce(file: string, text: string, incremental = false): number {
+function analyzeOnce(file: string, text: string, incremental = false, windows?: Array<[number, number]>): number {
   const start = performance.now();
   const analysis = analyzeFile(sourceFile(file, text), emptyHost, { incremental });
-  const elapsed = performance.now() - start;
+  const end = performance.now();
   if (analysis.files.length !== 1) throw new Error("benchmark config was not analysed");
-  return elapsed;
+  windows?.push([start, end]);
+  return end - start;
+}
+
+/** Mean collection time per analysis: the collections that started within the analyses' windows. */
+async function collectionPerAnalysis(windows: Array<[number, number]>): Promise<number> {
+  // The observer hears of collections asynchronously.
+  await new Promise((resolve) => setTimeout(resolve, 50));
+  let total = 0;
+  for (const { start, duration } of collections) if (windows.some(([from, to]) => start >= from && start < to)) total += duration;
+  collections.length = 0;
+  return windows.length > 0 ? total / windows.length : NaN;
 }
 
 /** Heap still held by one analysis (SourceFile, model and diagnostics) once the garbage is collected. */
@@ -177,6 +195,8 @@ interface SizeResult {
   lines: number;
   file: string;
   ours: number[];
+  /** Mean time of the garbage collections within those runs, per run. */
+  collection: number;
   /** analyzeFile with `incremental`, as the language server analyses a file it opens. */
   server: number[];
   retained: number;
@@ -241,8 +261,10 @@ async function measure(lines: number, opts: Options, timer: KeepalivedTimer | un
   const kaSamples: number[] = [];
   let keepalived: KeepalivedRun | undefined;
   const rssBefore = process.memoryUsage().rss;
+  const windows: Array<[number, number]> = [];
+  collections.length = 0;
   for (let round = 0; round < rounds; round++) {
-    for (let i = 0; i < perRound; i++) ours.push(analyzeOnce(file, text));
+    for (let i = 0; i < perRound; i++) ours.push(analyzeOnce(file, text, false, windows));
     for (let i = 0; i < Math.ceil(perRound / 2); i++) server.push(analyzeOnce(file, text, true));
     if (timer !== undefined) {
       const run = await timer.time(file, keepalivedPerRound);
@@ -253,11 +275,13 @@ async function measure(lines: number, opts: Options, timer: KeepalivedTimer | un
     }
   }
   const rssDelta = process.memoryUsage().rss - rssBefore;
+  const collection = await collectionPerAnalysis(windows);
   const coldRuns = Array.from({ length: opts.quick ? 2 : 5 }, () => coldProcess(file));
   const result: SizeResult = {
     lines: actualLines,
     file,
     ours,
+    collection,
     server,
     retained: retainedHeap(file, text),
     rssDelta,
@@ -270,15 +294,15 @@ async function measure(lines: number, opts: Options, timer: KeepalivedTimer | un
 
 function table(results: SizeResult[]): string {
   const rows = [
-    "| config | analyzeFile median | p90 | heap retained | RSS Δ (loop) | `keepalived -t` median | p90 | ours / keepalived | language server's first analysis, median |",
-    "|---|---|---|---|---|---|---|---|---|",
+    "| config | analyzeFile median | p90 | of which collection (mean) | heap retained | RSS Δ (loop) | `keepalived -t` median | p90 | ours / keepalived | language server's first analysis, median |",
+    "|---|---|---|---|---|---|---|---|---|---|",
   ];
   for (const r of results) {
     const ka = r.keepalived;
     const ours = quantile(r.ours, 0.5);
     const theirs = ka !== undefined ? quantile(ka.samples, 0.5) : NaN;
     rows.push(
-      `| ${r.lines.toLocaleString("en")} lines | ${ms(ours)} ms | ${ms(quantile(r.ours, 0.9))} ms | ${mb(r.retained)} MB | ${mb(r.rssDelta)} MB | ` +
+      `| ${r.lines.toLocaleString("en")} lines | ${ms(ours)} ms | ${ms(quantile(r.ours, 0.9))} ms | ${ms(r.collection)} ms | ${mb(r.retained)} MB | ${mb(r.rssDelta)} MB | ` +
         `${ka !== undefined ? `${ms(theirs)} ms` : "n/a"} | ${ka !== undefined ? `${ms(quantile(ka.samples, 0.9))} ms` : ""} | ` +
         `${ka !== undefined ? `${(ours / theirs).toFixed(2)}` : ""} | ${ms(quantile(r.server, 0.5))} ms |`,
     );
@@ -320,6 +344,7 @@ async function main(): Promise<void> {
   const where = results.find((r) => r.keepalived !== undefined)?.keepalived?.where;
   const notes = [
     `Node ${process.version}, ${new Date().toISOString().slice(0, 10)}; ${results[0]?.ours.length ?? 0}+ samples per size, interleaved with keepalived's.`,
+    "Of which collection: the garbage collections (PerformanceObserver \"gc\" entries) that started during the timed analyses, per analysis.",
     gc === undefined ? "Heap retained: n/a (run with --expose-gc)." : "Heap retained: heap held by one analysis after a full GC.",
     "Language server's first analysis: analyzeFile with `incremental`, which also keeps what later edits need to check only the blocks they touch.",
     "RSS Δ (loop): growth of the process's resident set over all the timed runs of that size (garbage not yet returned included).",
