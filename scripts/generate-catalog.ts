@@ -90,6 +90,16 @@ function curatedArg(a: CuratedArg, index: number): ArgSpec {
   return spec;
 }
 
+/**
+ * Numbers a handler reads only when they are there: the facts record the read, not the `vector_size(strvec)` test
+ * around it, so these are listed by hand (path, then the 1-based argument positions), each checked in keepalived's
+ * source. Without this, the keyword alone would be a missing-value error that keepalived does not make.
+ */
+const OPTIONAL_READS: Record<string, readonly number[]> = {
+  // vrrp_parser.c vrrp_timer_expired_backup_handler: `if (vector_size(strvec) >= 2)`, else VRRP_PRIO_OWNER - 1.
+  "vrrp_instance/timer_expired_backup": [1],
+};
+
 /** Arguments read by the handler at fixed positions, where nothing hand-checked says more. */
 function readArgs(node: SourceNode): ArgSpec[] | undefined {
   const reads = (node.numeric_reads ?? []).filter((r): r is NumericRead & { arg_index: number } =>
@@ -100,7 +110,7 @@ function readArgs(node: SourceNode): ArgSpec[] | undefined {
   for (const r of reads.sort((a, b) => a.arg_index - b.arg_index)) {
     if (args.length !== r.arg_index - 1) return undefined;
     const type: ArgType = r.kind === "int" ? "int" : r.kind === "unsigned" ? "uint" : "decimal";
-    const spec: ArgSpec = { name: type === "decimal" ? "SECONDS" : "N", type, required: true };
+    const spec: ArgSpec = { name: type === "decimal" ? "SECONDS" : "N", type, required: !(OPTIONAL_READS[node.path]?.includes(r.arg_index) ?? false) };
     if (r.min !== null) spec.min = r.min;
     if (r.max !== null) spec.max = r.max;
     if (r.kind === "decimal_unsigned") spec.decimals = r.fraction_digits ?? 6;

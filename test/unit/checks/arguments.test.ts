@@ -19,6 +19,14 @@ describe("checks: arguments", () => {
     assert.equal(neighbor.data?.["outcome"], "crash");
   });
 
+  it("takes a number keepalived reads only when it is there as optional (timer_expired_backup)", () => {
+    // vrrp_timer_expired_backup_handler reads the highest other priority only if the line has one (default 254).
+    // The keyword is new in 2.4.
+    const c = check(instance("  nopreempt\n  timer_expired_backup\n  priority 100"), { version: "2.4" });
+    assert.deepEqual(c.of("missing-value"), []);
+    assert.equal(check(instance("  timer_expired_backup 255"), { version: "2.4" }).of("value-out-of-range").length, 1);
+  });
+
   it("reports numbers outside their range with the consequence keepalived applies", () => {
     const c = check(instance("  priority 256\n  advert_int 0"));
     const [priority, advert] = c.of("value-out-of-range");
