@@ -145,6 +145,8 @@ class Scanner {
       } else if (type === Conditional) {
         this.simple = false;
         this.start = at + from;
+        // Its value as read, like any word's (an id may hold a `\#`).
+        if (t.image.includes("\\")) t.text = valueOf(t.image);
         this.conditional = t;
       } else if (type === Definition) {
         this.simple = false;
