@@ -94,6 +94,12 @@ function curatedArg(a: CuratedArg, index: number): ArgSpec {
  * Numbers a handler reads only when they are there: the facts record the read, not the `vector_size(strvec)` test
  * around it, so these are listed by hand (path, then the 1-based argument positions), each checked in keepalived's
  * source. Without this, the keyword alone would be a missing-value error that keepalived does not make.
+ * Audit of every other keyword whose args come from numeric_reads: each reads its number unconditionally, or tests
+ * `vector_size(strvec) < 2` only to report and ignore the line (value-kinds.ts KEEPS_READING_WITHOUT_VALUE). That
+ * is not optional. The optional ones found (max_auto_priority, persistence_timeout) already have curated args. Not
+ * checked, because the stored keepalived sources predate them: thread_timer_expired (2.3.2 release notes call it a
+ * synonym of timer_expired_backup), auth_hmac/{key,active_key,time_window}, snmp_{vs,rs}_stats_update_interval,
+ * vrrp_delay_after_boot, json_version, global_defs/vrrp_down_timer_adverts.
  */
 const OPTIONAL_READS: Record<string, readonly number[]> = {
   // vrrp_parser.c vrrp_timer_expired_backup_handler: `if (vector_size(strvec) >= 2)`, else VRRP_PRIO_OWNER - 1.
