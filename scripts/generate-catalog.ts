@@ -91,9 +91,10 @@ function curatedArg(a: CuratedArg, index: number): ArgSpec {
 }
 
 /**
- * Numbers a handler reads only when they are there: the facts record the read, not the `vector_size(strvec)` test
- * around it, so these are listed by hand (path, then the 1-based argument positions), each checked in keepalived's
- * source. Without this, the keyword alone would be a missing-value error that keepalived does not make.
+ * Arguments a keyword may go without, where the facts say otherwise: for numbers the facts record the read, not the
+ * `vector_size(strvec)` test around it; a few curated arguments are optional too. Listed by hand (path, then the
+ * 1-based argument positions), each checked in keepalived's source or with `keepalived -t`. Without this, the
+ * keyword alone would be a missing-value error that keepalived does not make.
  * Audit of every other keyword whose args come from numeric_reads: each reads its number unconditionally, or tests
  * `vector_size(strvec) < 2` only to report and ignore the line (value-kinds.ts KEEPS_READING_WITHOUT_VALUE). That
  * is not optional. The optional ones found (max_auto_priority, persistence_timeout) already have curated args. Not
@@ -101,9 +102,14 @@ function curatedArg(a: CuratedArg, index: number): ArgSpec {
  * synonym of timer_expired_backup), auth_hmac/{key,active_key,time_window}, snmp_{vs,rs}_stats_update_interval,
  * vrrp_delay_after_boot, json_version, global_defs/vrrp_down_timer_adverts.
  */
-const OPTIONAL_READS: Record<string, readonly number[]> = {
+const OPTIONAL_ARGS: Record<string, readonly number[]> = {
   // vrrp_parser.c vrrp_timer_expired_backup_handler: `if (vector_size(strvec) >= 2)`, else VRRP_PRIO_OWNER - 1.
   "vrrp_instance/timer_expired_backup": [1],
+  // Curated as required, but `keepalived -t` (2.2.7) accepts the keyword alone without a word (exit 0): alone,
+  // param_match is an exact match of the parameters, and notify_deleted sends "DELETED" to the notify scripts
+  // instead of "FAULT" when the instance is removed, rather than naming a script of its own.
+  "vrrp_track_process/param_match": [1],
+  "vrrp_instance/notify_deleted": [1],
 };
 
 /** Arguments read by the handler at fixed positions, where nothing hand-checked says more. */
@@ -116,7 +122,7 @@ function readArgs(node: SourceNode): ArgSpec[] | undefined {
   for (const r of reads.sort((a, b) => a.arg_index - b.arg_index)) {
     if (args.length !== r.arg_index - 1) return undefined;
     const type: ArgType = r.kind === "int" ? "int" : r.kind === "unsigned" ? "uint" : "decimal";
-    const spec: ArgSpec = { name: type === "decimal" ? "SECONDS" : "N", type, required: !(OPTIONAL_READS[node.path]?.includes(r.arg_index) ?? false) };
+    const spec: ArgSpec = { name: type === "decimal" ? "SECONDS" : "N", type, required: true };
     if (r.min !== null) spec.min = r.min;
     if (r.max !== null) spec.max = r.max;
     if (r.kind === "decimal_unsigned") spec.decimals = r.fraction_digits ?? 6;
@@ -150,6 +156,10 @@ function convert(node: SourceNode, siblings: Set<string>): KeywordSpec {
     }
   }
   if (node.script_arg === true && args.length === 0) args = [{ name: "COMMAND", type: "script", required: true }];
+  for (const position of OPTIONAL_ARGS[node.path] ?? []) {
+    const arg = args[position - 1];
+    if (arg !== undefined) arg.required = false;
+  }
   const spec: KeywordSpec = { name: node.name, path: node.path, kind: node.kind, versions: versionsOf(node), args, argsKnown };
   if (curated?.items !== undefined) spec.items = curated.items;
   if (node.same_handler_as !== undefined && node.same_handler_as.length > 0) spec.synonyms = node.same_handler_as;

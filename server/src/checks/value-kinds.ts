@@ -113,9 +113,8 @@ export const KEEPS_READING_WITHOUT_VALUE: ReadonlySet<string> = new Set([
   "global_defs/lvs_netlink_monitor_rcv_bufs", "global_defs/vrrp_rx_bufs_policy",
   "global_defs/vrrp_rx_bufs_multiplier", "virtual_server/real_server/MISC_CHECK/misc_path",
   "virtual_server/real_server/FILE_CHECK/weight", "virtual_server/real_server/BFD_CHECK/name",
-  "track_file/file", "track_file/weight", "vrrp_track_file/weight", "vrrp_instance/notify_deleted",
-  "vrrp_instance/kernel_rx_buf_size", "vrrp_script/script", "vrrp_track_process/param_match",
-  "vrrp_track_process/weight",
+  "track_file/file", "track_file/weight", "vrrp_track_file/weight",
+  "vrrp_instance/kernel_rx_buf_size", "vrrp_script/script", "vrrp_track_process/weight",
 ]);
 
 export const CRASHES_WITHOUT_VALUE: ReadonlySet<string> = new Set([

@@ -27,6 +27,12 @@ describe("checks: arguments", () => {
     assert.equal(check(instance("  timer_expired_backup 255"), { version: "2.4" }).of("value-out-of-range").length, 1);
   });
 
+  it("takes param_match and notify_deleted alone, as keepalived -t does (exact match; DELETED to the notify scripts)", () => {
+    const c = check(`vrrp_track_process P {\n  process foo\n  param_match\n}\n${instance("  notify_deleted")}`);
+    assert.deepEqual(c.of("missing-value"), []);
+    assert.equal(check("vrrp_track_process P {\n  process foo\n  param_match whole\n}\n").of("invalid-value").length, 1);
+  });
+
   it("reports numbers outside their range with the consequence keepalived applies", () => {
     const c = check(instance("  priority 256\n  advert_int 0"));
     const [priority, advert] = c.of("value-out-of-range");
