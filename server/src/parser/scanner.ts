@@ -9,6 +9,7 @@ import {
   HeadWord,
   keepalivedLexer,
   LBrace,
+  newWordToken,
   Line,
   LoneConditional,
   LoneSequence,
@@ -55,16 +56,10 @@ export function valueOf(raw: string): string {
 
 /** A word as read; `text` is its value when the caller knows it (see valueOf). */
 export function wordToken(raw: string, start: number, type: TokenType, file: string, text = valueOf(raw)): WordToken {
-  return {
-    image: raw,
-    startOffset: start,
-    tokenTypeIdx: type.tokenTypeIdx!,
-    tokenType: type,
-    text,
-    raw,
-    quoted: raw.charCodeAt(0) === 0x22,
-    span: { file, start, end: start + raw.length },
-  };
+  const word = newWordToken(raw, start, type.tokenTypeIdx!, type, file, start);
+  word.text = text;
+  word.quoted = raw.charCodeAt(0) === 0x22;
+  return word;
 }
 
 export function retype(token: IToken, type: TokenType): void {

@@ -198,6 +198,14 @@ export const allTokens: TokenType[] = [
   Head,
 ];
 
+/**
+ * A token in the one shape every word has, whoever makes it (the lexer, or the scanner joining an include path):
+ * its value is its image until the scanner reads it otherwise; `start` is its place in `file`.
+ */
+export function newWordToken(image: string, startOffset: number, tokenTypeIdx: number, tokenType: TokenType, file: string, start: number): WordToken {
+  return { image, startOffset, tokenTypeIdx, tokenType, text: image, raw: image, quoted: false, span: { file, start, end: start + image.length } };
+}
+
 /** What KeepalivedLexer.lex returns: the tokens as a ChunkedList. */
 export interface Lexed {
   tokens: ChunkedList<WordToken>;
@@ -222,8 +230,7 @@ class KeepalivedLexer extends Lexer {
   private base = 0;
 
   createOffsetOnlyToken(image: string, startOffset: number, tokenTypeIdx: number, tokenType: TokenType): WordToken {
-    const start = startOffset + this.base;
-    return { image, startOffset, tokenTypeIdx, tokenType, text: image, raw: image, quoted: false, span: { file: this.file, start, end: start + image.length } };
+    return newWordToken(image, startOffset, tokenTypeIdx, tokenType, this.file, startOffset + this.base);
   }
 
   addTokenUsingPush(_chevrotains: IToken[], index: number, token: WordToken): number {
