@@ -13,8 +13,36 @@ import { MemoryHost } from "../../helpers/memoryHost.ts";
 /**
  * A directive check's `appliesTo` lets the runner skip the directives it refuses without calling the check. A
  * refusal must never hide a diagnostic: each check that declares one is run both ways, by the runner and on every
- * directive of its roles, over the corpus and the varied benchmark configuration, and must say the same.
+ * directive of its roles, over the corpus, the varied benchmark configuration and a few route and script lines, and
+ * must say the same.
  */
+
+const EXTRA = `global_defs {
+  script_user keepalived_script
+}
+vrrp_script chk {
+  script "check_broker.sh"
+  user nobody
+}
+vrrp_instance VI_1 {
+  state BACKUP
+  interface eth0
+  virtual_router_id 51
+  priority 100
+  virtual_ipaddress {
+    10.0.0.1/24
+  }
+  virtual_routes {
+    10.1.0.0/16 via 999.1.1.1
+  }
+  virtual_rules {
+    from 10.0.0.0/33 table 100
+  }
+}
+static_routes {
+  banana via 10.0.0.9
+}
+`;
 
 interface Case {
   label: string;
@@ -41,6 +69,10 @@ function cases(): Case[] {
   }
   const varied = "/bench/varied-2000.conf";
   add("varied 2000", new MemoryHost([[varied, variedBenchConfig(2000)]]), varied);
+  // Route and rule items and script users, which the varied benchmark has none of: so that each check has something
+  // to report even where the corpus is not beside the project.
+  const extra = "/etc/keepalived/extra.conf";
+  add("routes and scripts", new MemoryHost([[extra, EXTRA]]), extra);
   return out;
 }
 
