@@ -66,6 +66,7 @@ export function parseRange(text: string, file: string, from: number, to: number)
     errors.push({ kind: "other", message: e.message, start, end: start + (e.token.image?.length ?? 0) });
   }
   collectBraceErrors(tree, errors);
+  parser.release();
   errors.sort((a, b) => a.start - b.start);
   return { tree, comments: lexed.comments, errors, simple: lexed.simple };
 }

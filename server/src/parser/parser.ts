@@ -92,7 +92,23 @@ export class KeepalivedParser extends EmbeddedActionsParser {
     owner.block!.close = token;
     this.out = this.outs.pop()!;
   }
+
+  /**
+   * Lets go of the text just parsed: its tokens (Chevrotain keeps the input), the statements and block lists. The
+   * parser is the process's one, so otherwise it would hold the last file's whole parse until the next parse.
+   */
+  release(): void {
+    this.input = NO_INPUT;
+    this.out = [];
+    this.outs = [];
+    this.owners = [];
+    this.strays = [];
+    this.orphans = [];
+    this.unclosed = [];
+  }
 }
+
+const NO_INPUT: IToken[] = [];
 
 function orphanStatement(): StatementNode {
   return { words: [], span: undefined, conditional: undefined, definition: undefined, sequences: [], block: undefined };

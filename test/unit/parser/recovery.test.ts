@@ -1,6 +1,7 @@
 import { strict as assert } from "node:assert";
 import fc from "fast-check";
 import { parse } from "../../../server/src/parser/parse.ts";
+import { parser } from "../../../server/src/parser/parser.ts";
 import { errorsOf, shape } from "./helpers.ts";
 
 /** Malformed input gives a partial tree and errors whose ranges point at the culprit; a parse never throws. */
@@ -71,6 +72,17 @@ describe("parser: recovery", () => {
       const result = parse(text);
       assert.deepEqual(result.tree.statements, []);
       assert.deepEqual(result.errors, []);
+    }
+  });
+
+  it("lets go of what it parsed: the process's one parser holds no token or statement of the last text", () => {
+    const result = parse("vrrp_instance VI_1 {\n  state MASTER\n  virtual_ipaddress {\n    10.0.0.1\n}\n}\n}\n{\n");
+    assert.ok(result.tree.statements.length > 0 && result.errors.length > 0);
+    assert.equal(parser.input.length, 0);
+    assert.deepEqual([parser.orphans.length, parser.unclosed.length], [0, 0]);
+    for (const held of Object.values(parser as unknown as Record<string, unknown>)) {
+      // Whatever the parser keeps between parses (its grammar, its lookahead tables) holds none of the statements.
+      if (Array.isArray(held)) assert.ok(!held.some((x) => result.tree.statements.includes(x)));
     }
   });
 
