@@ -2,7 +2,7 @@ import { lookupKeyword } from "../catalog/catalog.ts";
 import type { ArgSpec } from "../catalog/types.ts";
 import type { Directive, Word } from "../model/types.ts";
 import type { CheckContext, DirectiveCheck, DirectiveContext } from "./diagnostic.ts";
-import { containerPath, hasSemicolon, isTrailingBackslash, whereIs } from "./util.ts";
+import { containerPath, hasSemicolon, isSemicolonWord, isTrailingBackslash, whereIs } from "./util.ts";
 import { consequenceOf, valueProblem, withoutValue } from "./value-kinds.ts";
 
 /**
@@ -47,7 +47,8 @@ function reportExtra(ctx: CheckContext, directive: Directive, read: number): voi
   const words = directive.args;
   if (words.length <= read) return;
   const extra = words.slice(read);
-  if (extra.length === 0 || extra.some((w) => hasSemicolon(w) || w.text.startsWith(";"))) return;
+  // semicolon-in-value says what is ignored after a ';' (a quoted ';' is a value like any other, reported here).
+  if (extra.length === 0 || extra.some(isSemicolonWord)) return;
   if (isTrailingBackslash(extra[extra.length - 1]!, directive)) extra.pop();
   if (extra.length === 0) return;
   const last = extra[extra.length - 1]!;

@@ -2,7 +2,7 @@ import { lookupKeyword } from "../catalog/catalog.ts";
 import type { KeywordSpec } from "../catalog/types.ts";
 import type { Directive, DirectiveRole, Word } from "../model/types.ts";
 import type { CheckContext, DirectiveCheck } from "./diagnostic.ts";
-import { containerPath, hasSemicolon } from "./util.ts";
+import { containerPath, isSemicolonWord } from "./util.ts";
 import { consequenceOf, valueProblem } from "./value-kinds.ts";
 
 /**
@@ -23,11 +23,10 @@ function describeIgnored(ignored: Word[], keywords: string[]): string {
   return `; the words after it, '${ignored.map((w) => w.text).join(" ")}', are ignored${lost}`;
 }
 
-/** The first unquoted word that ends (hasSemicolon) or starts with `;`, or -1. Asked of every line: two character tests a word. */
+/** The first word that isSemicolonWord, or -1. Asked of every line: two character tests a word. */
 function semicolonWord(words: readonly Word[]): number {
   for (let i = 0; i < words.length; i++) {
-    const w = words[i]!;
-    if (hasSemicolon(w) || (!w.quoted && w.text.charCodeAt(0) === 0x3b)) return i;
+    if (isSemicolonWord(words[i]!)) return i;
   }
   return -1;
 }

@@ -111,6 +111,11 @@ export function hasSemicolon(word: Word): boolean {
   return !word.quoted && text.charCodeAt(text.length - 1) === 0x3b;
 }
 
+/** An unquoted word that ends or starts with `;`: what semicolon-in-value reports (quoted, a `;` is meant). */
+export function isSemicolonWord(word: Word): boolean {
+  return hasSemicolon(word) || (!word.quoted && word.text.charCodeAt(0) === 0x3b);
+}
+
 /** The lone `\` that ends a line: keepalived glues it to the word before (see line-continuation.ts). */
 export function isTrailingBackslash(word: Word, directive: Directive): boolean {
   return word.raw === "\\" && directive.args[directive.args.length - 1] === word;

@@ -51,6 +51,14 @@ describe("checks: semicolon-in-value", () => {
     assert.equal(c.of("semicolon-in-value").length, 0);
   });
 
+  it("leaves a quoted ';' after the value to extra-argument, as any other word keepalived ignores", () => {
+    const c = check(instance('  priority 100 ";" ";x"'));
+    assert.deepEqual(c.of("semicolon-in-value"), []);
+    const [d] = c.of("extra-argument");
+    assert.deepEqual(d?.data?.["extra"], [";", ";x"]);
+    assert.equal(c.text(d!), '";" ";x"');
+  });
+
   it("offers the bare keyword for a keyword with a ';' glued on", () => {
     const c = check(instance("  nopreempt;"));
     const [d] = c.of("unknown-keyword");
