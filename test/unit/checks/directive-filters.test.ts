@@ -1,8 +1,8 @@
 import { strict as assert } from "node:assert";
 import { KEEPALIVED_VERSIONS, type KeepalivedVersion } from "../../../server/src/catalog/types.ts";
-import { withDefaultSeverity, type Diagnostic, type DirectiveCheck, type DirectiveContext } from "../../../server/src/checks/diagnostic.ts";
-import { checkEntries } from "../../../server/src/checks/index.ts";
-import { DirectiveRunner } from "../../../server/src/checks/run.ts";
+import { diagnosticKey, withDefaultSeverity, type Diagnostic, type DirectiveCheck, type DirectiveContext } from "../../../server/src/checks/diagnostic.ts";
+import { checkEntries, singleFileChecks } from "../../../server/src/checks/index.ts";
+import { DirectiveRunner, runAllChecks } from "../../../server/src/checks/run.ts";
 import { placeholderTest } from "../../../server/src/checks/util.ts";
 import { buildDirectives } from "../../../server/src/model/build.ts";
 import { buildConfig, type Config } from "../../../server/src/model/config.ts";
@@ -107,5 +107,14 @@ describe("checks: directive checks that read only some keywords", () => {
     }
     // The comparison means something only for a check that had something to report.
     for (const [name, count] of reported) assert.ok(count > 0, `${name} reports something in the ${all.length} configurations`);
+  });
+
+  it("are given the same directives when run one at a time (singleFileChecks, as the benchmark times each)", function () {
+    this.timeout(120_000);
+    for (const c of cases()) {
+      const one: string[] = [];
+      for (const check of singleFileChecks) check({ config: c.config, version: c.version, report: (d) => one.push(diagnosticKey(withDefaultSeverity(d))) });
+      assert.deepEqual(one.sort(), runAllChecks(c.config, c.version).map(diagnosticKey).sort(), c.label);
+    }
   });
 });
