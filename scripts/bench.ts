@@ -203,6 +203,8 @@ interface SizeResult {
   retained: number;
   rssDelta: number;
   keepalived?: KeepalivedRun;
+  /** Per round: the median of our runs over the median of keepalived's, both timed in that round. */
+  ratios: number[];
   cold: { ms: number[]; maxRssKb: number };
   phases?: Record<string, number[]>;
 }
@@ -260,6 +262,7 @@ async function measure(lines: number, opts: Options, timer: KeepalivedTimer | un
   const ours: number[] = [];
   const server: number[] = [];
   const kaSamples: number[] = [];
+  const ratios: number[] = [];
   let keepalived: KeepalivedRun | undefined;
   const rssBefore = process.memoryUsage().rss;
   const windows: Array<[number, number]> = [];
@@ -269,7 +272,9 @@ async function measure(lines: number, opts: Options, timer: KeepalivedTimer | un
     // (untimed): a block then pays for its own collections, in the steady state of repeating the same analysis, and
     // not for those of the language server's analyses, which keep more and leave more to collect.
     gc?.();
-    for (let i = 0; i < perRound; i++) ours.push(analyzeOnce(file, text, false, windows));
+    const ourRound: number[] = [];
+    for (let i = 0; i < perRound; i++) ourRound.push(analyzeOnce(file, text, false, windows));
+    ours.push(...ourRound);
     gc?.();
     for (let i = 0; i < Math.ceil(perRound / 2); i++) server.push(analyzeOnce(file, text, true));
     if (timer !== undefined) {
@@ -277,6 +282,7 @@ async function measure(lines: number, opts: Options, timer: KeepalivedTimer | un
       if (run !== undefined) {
         kaSamples.push(...run.samples);
         keepalived = { ...run, samples: kaSamples };
+        ratios.push(quantile(ourRound, 0.5) / quantile(run.samples, 0.5));
       }
     }
   }
@@ -289,6 +295,7 @@ async function measure(lines: number, opts: Options, timer: KeepalivedTimer | un
     ours,
     collection,
     server,
+    ratios,
     retained: retainedHeap(file, text),
     rssDelta,
     cold: { ms: coldRuns.map((r) => r.ms), maxRssKb: Math.max(...coldRuns.map((r) => r.maxRssKb)) },
@@ -296,6 +303,12 @@ async function measure(lines: number, opts: Options, timer: KeepalivedTimer | un
   if (keepalived !== undefined) result.keepalived = keepalived;
   if (opts.phases) result.phases = measurePhases(file, text, opts.quick ? 5 : 20);
   return result;
+}
+
+/** The median of the rounds' ratios, and their range: a slow minute slows both sides of a round alike. */
+function ratioCell(ratios: number[]): string {
+  if (ratios.length === 0) return "";
+  return `${quantile(ratios, 0.5).toFixed(2)} (${Math.min(...ratios).toFixed(2)}-${Math.max(...ratios).toFixed(2)})`;
 }
 
 function table(results: SizeResult[]): string {
@@ -310,7 +323,7 @@ function table(results: SizeResult[]): string {
     rows.push(
       `| ${r.lines.toLocaleString("en")} lines | ${ms(ours)} ms | ${ms(quantile(r.ours, 0.9))} ms | ${ms(r.collection)} ms | ${mb(r.retained)} MB | ${mb(r.rssDelta)} MB | ` +
         `${ka !== undefined ? `${ms(theirs)} ms` : "n/a"} | ${ka !== undefined ? `${ms(quantile(ka.samples, 0.9))} ms` : ""} | ` +
-        `${ka !== undefined ? `${(ours / theirs).toFixed(2)}` : ""} | ${ms(quantile(r.server, 0.5))} ms |`,
+        `${ka !== undefined ? ratioCell(r.ratios) : ""} | ${ms(quantile(r.server, 0.5))} ms |`,
     );
   }
   rows.push("", "Whole process, cold (what the CLI pays once: Node start-up, module load, unoptimised code):", "");
@@ -354,6 +367,7 @@ async function main(): Promise<void> {
     gc === undefined ? "Heap retained: n/a (run with --expose-gc)." : "Heap retained: heap held by one analysis after a full GC.",
     "Language server's first analysis: analyzeFile with `incremental`, which also keeps what later edits need to check only the blocks they touch.",
     "RSS Δ (loop): growth of the process's resident set over all the timed runs of that size (garbage not yet returned included).",
+    "Ours / keepalived: per round, the median of our runs over the median of keepalived's in that round; the median of the rounds' ratios, then their range.",
     withKeepalived
       ? `keepalived -t: whole process (spawn to exit), ${where === "netns" ? "in a network namespace with an eth0 veth" : "on the host's own interfaces (unshare failed)"}.`
       : installed
