@@ -19,19 +19,64 @@ export { commentStart } from "./chars.ts";
 
 const type = (name: string, categories?: TokenType[]): TokenType => createToken({ name, pattern: Lexer.NA, ...(categories !== undefined ? { categories } : {}) });
 
-/** The tokens the lexer has matched so far in the text it is reading (see KeepalivedLexer). */
-let matchedSoFar = new ChunkedList<WordToken>();
+/**
+ * The tokens a lexer has matched so far in the text it is reading, as the context-sensitive patterns read them:
+ * the lexer of word objects (KeepalivedLexer) and the lexer of offsets in typed arrays (compact.ts) each give theirs.
+ */
+export interface MatchedTokens {
+  readonly length: number;
+  startOf(k: number): number;
+  endOf(k: number): number;
+  typeOf(k: number): TokenType;
+  imageOf(k: number): string;
+}
 
-/** The last token matched so far, when it is on the line of `offset` (undefined at the start of a line). */
-function previousOnLine(text: string, offset: number, tokens: ChunkedList<WordToken>): IToken | undefined {
-  const last = tokens.last();
-  if (last === undefined || hasLineBreak(text, last.startOffset + last.image.length, offset)) return undefined;
+/** The word objects KeepalivedLexer has made so far, as MatchedTokens. */
+class MatchedWords implements MatchedTokens {
+  readonly list = new ChunkedList<WordToken>();
+
+  get length(): number {
+    return this.list.length;
+  }
+
+  startOf(k: number): number {
+    return this.list.at(k).startOffset;
+  }
+
+  endOf(k: number): number {
+    const t = this.list.at(k);
+    return t.startOffset + t.image.length;
+  }
+
+  typeOf(k: number): TokenType {
+    return this.list.at(k).tokenType;
+  }
+
+  imageOf(k: number): string {
+    return this.list.at(k).image;
+  }
+}
+
+/** What the lexer now reading has matched (see MatchedTokens). */
+let matchedSoFar: MatchedTokens = new MatchedWords();
+
+/** Makes `tokens` what the context patterns read, for the lexer about to read a text; returns the one it replaces. */
+export function readingWith(tokens: MatchedTokens): MatchedTokens {
+  const previous = matchedSoFar;
+  matchedSoFar = tokens;
+  return previous;
+}
+
+/** The last token matched so far, when it is on the line of `offset`: its index, or -1 (at the start of a line). */
+function previousOnLine(text: string, offset: number, tokens: MatchedTokens): number {
+  const last = tokens.length - 1;
+  if (last < 0 || hasLineBreak(text, tokens.endOf(last), offset)) return -1;
   return last;
 }
 
 /** Nothing but blanks between the start of the line (or of the text) and `offset`. */
-function atLineStart(text: string, offset: number, tokens: ChunkedList<WordToken>): boolean {
-  if (tokens.length > 0) return previousOnLine(text, offset, tokens) === undefined;
+function atLineStart(text: string, offset: number, tokens: MatchedTokens): boolean {
+  if (tokens.length > 0) return previousOnLine(text, offset, tokens) < 0;
   for (let i = offset - 1; i >= 0; i--) {
     const c = text.charCodeAt(i);
     if (c === 0x0a || c === 0x0d) return true;
@@ -52,7 +97,7 @@ function matched(text: string, start: number, end: number): CustomPatternMatcher
 }
 
 /** `@ID` or `@^ID` as the first word of a line (keepalived's config-id conditionals). */
-function matchConditional(text: string, offset: number, tokens: ChunkedList<WordToken>): CustomPatternMatcherReturn | null {
+function matchConditional(text: string, offset: number, tokens: MatchedTokens): CustomPatternMatcherReturn | null {
   if (text.charCodeAt(offset) !== 0x40 || !atLineStart(text, offset, tokens)) return null;
   let end = offset + 1;
   while (end < text.length && isIdChar(text.charCodeAt(end))) end++;
@@ -63,9 +108,12 @@ function matchConditional(text: string, offset: number, tokens: ChunkedList<Word
  * `$NAME=value` at the start of a line or right after its `@ID`. A value whose line ends with `\` continues on the
  * next line, so the token may span several lines; a trailing comment stays outside it.
  */
-function matchDefinition(text: string, offset: number, tokens: ChunkedList<WordToken>): CustomPatternMatcherReturn | null {
+function matchDefinition(text: string, offset: number, tokens: MatchedTokens): CustomPatternMatcherReturn | null {
   if (text.charCodeAt(offset) !== 0x24) return null;
-  if (!atLineStart(text, offset, tokens) && previousOnLine(text, offset, tokens)?.tokenType !== Conditional) return null;
+  if (!atLineStart(text, offset, tokens)) {
+    const previous = previousOnLine(text, offset, tokens);
+    if (previous < 0 || tokens.typeOf(previous) !== Conditional) return null;
+  }
   const valueStart = definitionHead(text, offset);
   return valueStart < 0 ? null : matched(text, offset, definitionEnd(text, valueStart));
 }
@@ -75,11 +123,11 @@ function matchDefinition(text: string, offset: number, tokens: ChunkedList<WordT
  * first on a line, after `@ID`, another prefix or a brace. On an include line the braces belong to the path (see
  * scanner.ts), so there it is a word.
  */
-function matchSequence(text: string, offset: number, tokens: ChunkedList<WordToken>): CustomPatternMatcherReturn | null {
+function matchSequence(text: string, offset: number, tokens: MatchedTokens): CustomPatternMatcherReturn | null {
   if (text.charCodeAt(offset) !== 0x7e) return null;
   const previous = previousOnLine(text, offset, tokens);
-  if (previous !== undefined) {
-    const kind = previous.tokenType;
+  if (previous >= 0) {
+    const kind = tokens.typeOf(previous);
     if (kind !== Conditional && kind !== Sequence && kind !== LBrace && kind !== RBrace) return null;
     if ((kind === LBrace || kind === RBrace) && onIncludeLine(text, tokens)) return null;
   } else if (!atLineStart(text, offset, tokens)) {
@@ -90,11 +138,10 @@ function matchSequence(text: string, offset: number, tokens: ChunkedList<WordTok
 }
 
 /** Whether the line of the last token starts with an include keyword (its first token is first on the line). */
-function onIncludeLine(text: string, tokens: ChunkedList<WordToken>): boolean {
+function onIncludeLine(text: string, tokens: MatchedTokens): boolean {
   let k = tokens.length - 1;
-  while (k > 0 && !hasLineBreak(text, tokens.at(k - 1).startOffset + tokens.at(k - 1).image.length, tokens.at(k).startOffset)) k--;
-  const first = tokens.at(k);
-  return first.tokenType === Word && INCLUDE_KEYWORD.test(first.image);
+  while (k > 0 && !hasLineBreak(text, tokens.endOf(k - 1), tokens.startOf(k))) k--;
+  return tokens.typeOf(k) === Word && INCLUDE_KEYWORD.test(tokens.imageOf(k));
 }
 
 /** A run of word characters (chars.ts `wordEnd`). A function rather than a RegExp: a regular expression with the
@@ -228,13 +275,15 @@ class KeepalivedLexer extends Lexer {
   /** The file the text being lexed is from, and the offset of that text in it. */
   private file = "";
   private base = 0;
+  /** The tokens of the text being read. */
+  private matched = new MatchedWords();
 
   createOffsetOnlyToken(image: string, startOffset: number, tokenTypeIdx: number, tokenType: TokenType): WordToken {
     return newWordToken(image, startOffset, tokenTypeIdx, tokenType, this.file, startOffset + this.base);
   }
 
   addTokenUsingPush(_chevrotains: IToken[], index: number, token: WordToken): number {
-    matchedSoFar.push(token);
+    this.matched.list.push(token);
     return index;
   }
 
@@ -242,10 +291,12 @@ class KeepalivedLexer extends Lexer {
   lex(text: string, file = "", base = 0): Lexed {
     this.file = file;
     this.base = base;
-    const tokens = (matchedSoFar = new ChunkedList<WordToken>());
+    const matched = (this.matched = new MatchedWords());
+    const outer = readingWith(matched);
     const result = super.tokenize(text);
-    matchedSoFar = new ChunkedList<WordToken>();
-    return { tokens, comments: result.groups["comments"] ?? [], errors: result.errors };
+    readingWith(outer);
+    this.matched = new MatchedWords();
+    return { tokens: matched.list, comments: result.groups["comments"] ?? [], errors: result.errors };
   }
 
   /** Chevrotain's API, for tools and tests that want an array. */
