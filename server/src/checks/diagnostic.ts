@@ -57,6 +57,11 @@ export interface DirectiveCheck {
   visit(directive: Directive, ctx: DirectiveContext): void;
 }
 
+/** Whether the runner gives `check` the directives of this role and spec (its roles, and its `appliesTo`). */
+export function readsDirectives(check: DirectiveCheck, role: DirectiveRole, spec: KeywordSpec | undefined): boolean {
+  return check.roles.includes(role) && (check.appliesTo === undefined || check.appliesTo(role, spec));
+}
+
 /**
  * A check of one kept vrrp_instance at a time (keptInstances): what it reports about an instance depends only on
  * the instance's block and on what `context` returns for the configuration (the global settings, names or values

@@ -4,7 +4,7 @@ import { authPassChecks } from "./auth-pass.ts";
 import { buildProblems } from "./build-problems.ts";
 import { commentInValue } from "./comment-in-value.ts";
 import { deprecatedKeyword } from "./deprecated-keyword.ts";
-import type { Check, CheckEntry, ConfigCheck, DirectiveCheck, DirectiveContext, InstanceCheck } from "./diagnostic.ts";
+import { readsDirectives, type Check, type CheckEntry, type ConfigCheck, type DirectiveCheck, type DirectiveContext, type InstanceCheck } from "./diagnostic.ts";
 import { duplicateDefinition, duplicateSettings, duplicateTrackScript } from "./duplicate-definition.ts";
 import { hostDependent } from "./host-dependent.ts";
 import { ignoredScriptSetting, ignoredSetting } from "./ignored-setting.ts";
@@ -74,7 +74,7 @@ function wholeConfig(check: DirectiveCheck): Check {
       let bySpec = applies.get(role);
       if (bySpec === undefined) applies.set(role, (bySpec = new Map()));
       let yes = bySpec.get(spec);
-      if (yes === undefined) bySpec.set(spec, (yes = check.roles.includes(role) && (check.appliesTo === undefined || check.appliesTo(role, spec))));
+      if (yes === undefined) bySpec.set(spec, (yes = readsDirectives(check, role, spec)));
       if (yes) check.visit(directive, directiveCtx);
     }
   });

@@ -2,7 +2,7 @@ import type { KeepalivedVersion, KeywordSpec } from "../catalog/types.ts";
 import type { Config, VrrpInstance } from "../model/config.ts";
 import type { Span } from "../model/span.ts";
 import type { Directive, DirectiveRole } from "../model/types.ts";
-import { withDefaultSeverity, type CheckContext, type Diagnostic, type DirectiveCheck, type DirectiveContext, type InstanceCheck } from "./diagnostic.ts";
+import { readsDirectives, withDefaultSeverity, type CheckContext, type Diagnostic, type DirectiveCheck, type DirectiveContext, type InstanceCheck } from "./diagnostic.ts";
 import { keptInstances } from "./effective.ts";
 import { checkEntries } from "./index.ts";
 import { placeholderTest } from "./util.ts";
@@ -45,7 +45,7 @@ function checksFor(role: DirectiveRole, spec: KeywordSpec | undefined): readonly
   const bySpec = applicable.get(role)!;
   let entries = bySpec.get(spec);
   if (entries === undefined) {
-    entries = directiveEntries.filter(({ check }) => check.roles.includes(role) && (check.appliesTo === undefined || check.appliesTo(role, spec)));
+    entries = directiveEntries.filter(({ check }) => readsDirectives(check, role, spec));
     bySpec.set(spec, entries);
   }
   return entries;

@@ -1,7 +1,9 @@
 import { lookupKeyword } from "../catalog/catalog.ts";
 import type { KeepalivedVersion, KeywordSpec } from "../catalog/types.ts";
 import type { CompactSyntax } from "../parser/compact.ts";
-import { QuotedString, UnterminatedString, Word } from "../parser/tokens.ts";
+import { valueOf } from "../parser/scanner.ts";
+import { QuotedString, Template, UnterminatedString } from "../parser/tokens.ts";
+import { MAX_NESTING, treeProblem } from "./tree.ts";
 import type { BuildProblem, DirectiveRole } from "./types.ts";
 
 /*
@@ -19,9 +21,6 @@ export const ITEM = 1;
 export const UNKNOWN = 2;
 export const ORPHAN = 4;
 export const NOT_READ = 255;
-
-/** As tree.ts: blocks nested deeper are not followed. */
-const MAX_NESTING = 128;
 
 export interface CompactProblem {
   kind: BuildProblem["kind"];
@@ -44,7 +43,7 @@ export interface CompactTree {
 
 const QUOTED = QuotedString.tokenTypeIdx!;
 const UNTERMINATED = UnterminatedString.tokenTypeIdx!;
-const WORD = Word.tokenTypeIdx!;
+const TEMPLATE = Template.tokenTypeIdx!;
 
 /** The directive tree of a simple parse; undefined for one that is not (see above). */
 export function compactTree(syntax: CompactSyntax, version: KeepalivedVersion): CompactTree | undefined {
@@ -84,7 +83,9 @@ export function compactTree(syntax: CompactSyntax, version: KeepalivedVersion): 
         role[s] = ITEM;
         spec[s] = ownerSpec;
       } else if (o < 0 || (role[o] === KEYWORD && ownerSpec?.kind === "block")) {
-        const found = lookupKeyword(o < 0 ? "" : ownerSpec!.path, valueOf(text, wordStart[first]!, wordEnd[first]!, wordType[first]!), version);
+                // A Template word is kept as written; the others read as the scanner reads them (a simple parse has no `${...}`).
+        const raw = text.slice(wordStart[first]!, wordEnd[first]!);
+        const found = lookupKeyword(o < 0 ? "" : ownerSpec!.path, wordType[first] === TEMPLATE ? raw : valueOf(raw), version);
         role[s] = found === undefined ? UNKNOWN : KEYWORD;
         spec[s] = found;
       } else {
@@ -95,14 +96,14 @@ export function compactTree(syntax: CompactSyntax, version: KeepalivedVersion): 
         const start = wordStart[w]!;
         if (wordType[w] !== QUOTED && wordType[w] !== UNTERMINATED && text.startsWith("{{", start)) {
           const raw = text.slice(start, wordEnd[w]!);
-          problems.push({ kind: "template-placeholder", message: `'${raw}' is a template placeholder left in the file: keepalived reads its braces as a block`, start, end: wordEnd[w]!, statement: s });
+          problems.push({ kind: "template-placeholder", message: treeProblem.templatePlaceholder(raw), start, end: wordEnd[w]!, statement: s });
         }
       }
     }
     const hasBlock = open[s]! >= 0;
     if (hasBlock && depth[s]! >= MAX_NESTING && !nestingReported) {
       nestingReported = true;
-      problems.push({ kind: "nesting-limit", message: `Blocks nested more than ${MAX_NESTING} deep: what they hold is not checked`, start: open[s]!, end: open[s]! + 1, statement: -1 });
+      problems.push({ kind: "nesting-limit", message: treeProblem.nestingLimit(), start: open[s]!, end: open[s]! + 1, statement: -1 });
     }
     const own = spec[s];
     if (role[s] !== KEYWORD || own === undefined) continue;
@@ -110,25 +111,16 @@ export function compactTree(syntax: CompactSyntax, version: KeepalivedVersion): 
     if (own.kind !== "keyword" && !hasBlock) {
       shape = {
         kind: "missing-open-brace",
-        message: `Missing '{' after '${own.name}': keepalived reports it and reads the following lines, up to the next '}', outside the block`,
+        message: treeProblem.missingOpenBrace(own.name),
         start: wordStart[first]!,
         end: wordEnd[first + count - 1]!,
         statement: s,
       };
     } else if (own.kind === "keyword" && hasBlock) {
-      shape = { kind: "unexpected-block", message: `'${own.name}' takes no block: keepalived says "Unexpected '{'" and reads the block's lines where they stand`, start: open[s]!, end: open[s]! + 1, statement: s };
+      shape = { kind: "unexpected-block", message: treeProblem.unexpectedBlock(own.name), start: open[s]!, end: open[s]! + 1, statement: s };
     }
     if (shape !== undefined) pending.push({ end: blockEnd[s]!, problem: shape });
   }
   flush(Number.MAX_SAFE_INTEGER);
   return { syntax, version, role, spec, problems };
-}
-
-/** The value keepalived reads from the word at [start, end): quotes removed, `\#` and `\!` unescaped outside them. */
-function valueOf(text: string, start: number, end: number, type: number): string {
-  if (type === QUOTED) return text.slice(start + 1, end - 1);
-  if (type === UNTERMINATED) return text.slice(start + 1, end);
-  const raw = text.slice(start, end);
-  // A Template (`{{ ... }}`) is kept as written; only a Word unescapes (a simple parse has no `${...}`).
-  return type === WORD && raw.includes("\\") ? raw.replace(/\\([#!])/g, "$1") : raw;
 }

@@ -70,7 +70,18 @@ export function context(
   return { file, parent, out, includeStack, includedBy, expandedFrom, pinned, reported };
 }
 
-const MAX_NESTING = 128;
+/** Blocks nested deeper are not read (see walkBlock). */
+export const MAX_NESTING = 128;
+
+/**
+ * The problems of the tree, in words shared by both directive trees (this one, and compact-tree.ts's in arrays).
+ */
+export const treeProblem = {
+  nestingLimit: (): string => `Blocks nested more than ${MAX_NESTING} deep: what they hold is not checked`,
+  templatePlaceholder: (raw: string): string => `'${raw}' is a template placeholder left in the file: keepalived reads its braces as a block`,
+  missingOpenBrace: (keyword: string): string => `Missing '{' after '${keyword}': keepalived reports it and reads the following lines, up to the next '}', outside the block`,
+  unexpectedBlock: (keyword: string): string => `'${keyword}' takes no block: keepalived says "Unexpected '{'" and reads the block's lines where they stand`,
+};
 /** Shared by every directive without arguments; never written to. */
 const NO_ARGS: Word[] = Object.freeze([]) as unknown as Word[];
 
@@ -128,7 +139,7 @@ export abstract class TreeBuilder {
     if (this.depth >= MAX_NESTING) {
       if (!this.nestingReported) {
         this.nestingReported = true;
-        this.problem("nesting-limit", `Blocks nested more than ${MAX_NESTING} deep: what they hold is not checked`, this.braceSpan(block.open, ctx));
+        this.problem("nesting-limit", treeProblem.nestingLimit(), this.braceSpan(block.open, ctx));
       }
       return;
     }
@@ -210,7 +221,7 @@ export abstract class TreeBuilder {
     this.classify(directive, forcedRole, head === undefined);
     for (const w of words) {
       if (!w.quoted && w.raw.charCodeAt(0) === 0x7b && w.raw.startsWith("{{")) {
-        this.result.problems.push({ kind: "template-placeholder", message: `'${w.raw}' is a template placeholder left in the file: keepalived reads its braces as a block`, span: w.span, directive });
+        this.result.problems.push({ kind: "template-placeholder", message: treeProblem.templatePlaceholder(w.raw), span: w.span, directive });
       }
     }
     ctx.out.push(directive);
@@ -269,9 +280,9 @@ export abstract class TreeBuilder {
     const spec = directive.spec;
     if (directive.role !== "keyword" || spec === undefined) return;
     if (spec.kind !== "keyword" && directive.block === undefined) {
-      this.problem("missing-open-brace", `Missing '{' after '${spec.name}': keepalived reports it and reads the following lines, up to the next '}', outside the block`, directive.span, directive);
+      this.problem("missing-open-brace", treeProblem.missingOpenBrace(spec.name), directive.span, directive);
     } else if (spec.kind === "keyword" && directive.block !== undefined) {
-      this.problem("unexpected-block", `'${spec.name}' takes no block: keepalived says "Unexpected '{'" and reads the block's lines where they stand`, directive.block.open, directive);
+      this.problem("unexpected-block", treeProblem.unexpectedBlock(spec.name), directive.block.open, directive);
     }
   }
 

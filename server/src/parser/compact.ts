@@ -1,6 +1,6 @@
 import { EmbeddedActionsParser, Lexer, type ILexingError, type IToken, type TokenType } from "chevrotain";
 import { hasLineBreak, INCLUDE_KEYWORD } from "./chars.ts";
-import type { SyntaxError } from "./parse.ts";
+import { extraClose, lexerError, orphanOpen, parserCrash, unclosedBlock, unterminatedQuote, type SyntaxError } from "./syntax-errors.ts";
 import {
   allTokens,
   Comment,
@@ -43,10 +43,6 @@ class Column {
     }
     this.data[this.length] = value;
     return this.length++;
-  }
-
-  set(index: number, value: number): void {
-    this.data[index] = value;
   }
 
   get(index: number): number {
@@ -381,12 +377,12 @@ class ColumnScanner {
       if (hasLineBreak(text, tokens.end.get(k - 1), tokens.start.get(k))) break;
       last = k;
     }
+    const isBrace = (j: number): boolean => {
+      const type = typeByIndex[tokens.type.get(j)];
+      return type === LBrace || type === RBrace;
+    };
     for (let k = first; k <= last; k++) {
       let end = k;
-      const isBrace = (j: number): boolean => {
-        const type = typeByIndex[tokens.type.get(j)];
-        return type === LBrace || type === RBrace;
-      };
       let brace = isBrace(k);
       while (end + 1 <= last && tokens.start.get(end + 1) === tokens.end.get(end)) {
         end++;
@@ -515,38 +511,25 @@ export function parseCompact(text: string, file = ""): CompactSyntax {
   const scanner = new ColumnScanner(text, tokens);
   scanner.run();
   const errors: SyntaxError[] = [];
-  for (let i = 0; i < scanner.unterminated.length; i += 2) {
-    errors.push({
-      kind: "unterminated-quote",
-      message: "Unterminated quote: keepalived reports the line and takes the rest of it, quote included, as one word",
-      start: scanner.unterminated[i]!,
-      end: scanner.unterminated[i + 1]!,
-    });
-  }
-  for (const e of columnLexer.errors) errors.push({ kind: "other", message: `Internal lexer error: ${e.message}`, start: e.offset, end: e.offset + e.length });
+  for (let i = 0; i < scanner.unterminated.length; i += 2) errors.push(unterminatedQuote(scanner.unterminated[i]!, scanner.unterminated[i + 1]!));
+  for (const e of columnLexer.errors) errors.push(lexerError(e));
   try {
     columnParser.parseItems(scanner);
   } catch (e) {
-    errors.push({ kind: "other", message: `Internal parser error: ${String(e)}`, start: 0, end: 0 });
+    errors.push(parserCrash(e));
   }
   const p = columnParser;
-  for (const at of p.strays) {
-    errors.push({ kind: "extra-close", message: "Extra '}': there is no block to close here; keepalived reports it and ignores the brace", start: at, end: at + 1 });
-  }
-  for (const s of p.orphans) {
-    const at = p.open[s]!;
-    errors.push({ kind: "orphan-open", message: "Unexpected '{': no keyword before it on this line or the one above; keepalived ignores the brace", start: at, end: at + 1 });
-  }
+  for (const at of p.strays) errors.push(extraClose(at));
+  for (const s of p.orphans) errors.push(orphanOpen(p.open[s]!));
   for (const s of p.owners) {
-    const hasWords = scanner.words.get(s) > 0;
-    const headStart = hasWords ? scanner.wordStart.get(scanner.firstWord.get(s)) : p.open[s]!;
-    const what = hasWords ? `'${text.slice(headStart, scanner.wordEnd.get(scanner.firstWord.get(s)))}'` : "this block";
-    errors.push({
-      kind: "unclosed-block",
-      message: `Missing '}': the block of ${what} is never closed; keepalived reports missing '}'s and reads every later line as part of it`,
-      start: headStart,
-      end: p.open[s]! + 1,
-    });
+    const open = p.open[s]!;
+    if (scanner.words.get(s) === 0) {
+      errors.push(unclosedBlock(undefined, open, open));
+    } else {
+      const head = scanner.firstWord.get(s);
+      const start = scanner.wordStart.get(head);
+      errors.push(unclosedBlock(text.slice(start, scanner.wordEnd.get(head)), start, open));
+    }
   }
   errors.sort((a, b) => a.start - b.start);
   return {

@@ -1,19 +1,12 @@
 import type { IToken } from "chevrotain";
 import { parser } from "./parser.ts";
 import { scan } from "./scanner.ts";
-import type { BlockNode, StatementNode, SyntaxTree } from "./syntax.ts";
+import { extraClose, lexerError, orphanOpen, parserCrash, unclosedBlock, unterminatedQuote, type SyntaxError } from "./syntax-errors.ts";
+import type { SyntaxTree } from "./syntax.ts";
 
 export type { BlockNode, StatementNode, SyntaxTree } from "./syntax.ts";
 
-export type SyntaxErrorKind = "unterminated-quote" | "unclosed-block" | "extra-close" | "orphan-open" | "other";
-
-export interface SyntaxError {
-  kind: SyntaxErrorKind;
-  message: string;
-  /** Offsets into the text: [start, end). */
-  start: number;
-  end: number;
-}
+export type { SyntaxError, SyntaxErrorKind } from "./syntax-errors.ts";
 
 export interface ParseResult {
   tree: SyntaxTree;
@@ -39,24 +32,14 @@ export function parse(text: string, file = ""): ParseResult {
 export function parseRange(text: string, file: string, from: number, to: number): ParseResult {
   const lexed = scan(text, file, from, to);
   const errors: SyntaxError[] = [];
-  for (const token of lexed.unterminated) {
-    errors.push({
-      kind: "unterminated-quote",
-      message: "Unterminated quote: keepalived reports the line and takes the rest of it, quote included, as one word",
-      start: token.startOffset,
-      end: token.startOffset + token.image.length,
-    });
-  }
-  for (const e of lexed.errors) {
-    errors.push({ kind: "other", message: `Internal lexer error: ${e.message}`, start: e.offset, end: e.offset + e.length });
-  }
+  for (const token of lexed.unterminated) errors.push(unterminatedQuote(token.startOffset, token.startOffset + token.image.length));
+  for (const e of lexed.errors) errors.push(lexerError(e));
   parser.input = lexed.tokens;
   let tree: SyntaxTree;
   try {
     tree = parser.document() ?? EMPTY_TREE;
   } catch (e) {
-    // The grammar accepts every token sequence, so this is a defect of ours; the caller still gets a result.
-    errors.push({ kind: "other", message: `Internal parser error: ${String(e)}`, start: 0, end: 0 });
+    errors.push(parserCrash(e));
     tree = EMPTY_TREE;
     parser.orphans = [];
     parser.unclosed = [];
@@ -72,33 +55,11 @@ export function parseRange(text: string, file: string, from: number, to: number)
 }
 
 function collectBraceErrors(tree: SyntaxTree, errors: SyntaxError[]): void {
-  for (const close of tree.strayCloses) {
-    errors.push({
-      kind: "extra-close",
-      message: "Extra '}': there is no block to close here; keepalived reports it and ignores the brace",
-      start: close.startOffset,
-      end: close.startOffset + 1,
-    });
+  for (const close of tree.strayCloses) errors.push(extraClose(close.startOffset));
+  for (const statement of parser.orphans) errors.push(orphanOpen(statement.block!.open.startOffset));
+  for (const statement of parser.unclosed) {
+    const head = statement.words[0];
+    const open = statement.block!.open.startOffset;
+    errors.push(unclosedBlock(head?.image, head?.startOffset ?? open, open));
   }
-  for (const statement of parser.orphans) {
-    const open = statement.block!.open;
-    errors.push({
-      kind: "orphan-open",
-      message: "Unexpected '{': no keyword before it on this line or the one above; keepalived ignores the brace",
-      start: open.startOffset,
-      end: open.startOffset + 1,
-    });
-  }
-  for (const statement of parser.unclosed) errors.push(unclosed(statement, statement.block!));
-}
-
-function unclosed(statement: StatementNode, block: BlockNode): SyntaxError {
-  const head = statement.words[0];
-  const what = head === undefined ? "this block" : `'${head.image}'`;
-  return {
-    kind: "unclosed-block",
-    message: `Missing '}': the block of ${what} is never closed; keepalived reports missing '}'s and reads every later line as part of it`,
-    start: head?.startOffset ?? block.open.startOffset,
-    end: block.open.startOffset + 1,
-  };
 }
