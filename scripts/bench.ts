@@ -19,11 +19,11 @@ import { fileURLToPath } from "node:url";
 import { analyzeFile, runChecks } from "../server/src/analysis.ts";
 import { NEWEST_VERSION } from "../server/src/catalog/types.ts";
 import { singleFileChecks } from "../server/src/checks/index.ts";
-import { buildDirectives } from "../server/src/model/build.ts";
+import { buildFromCompact } from "../server/src/model/compact-build.ts";
+import { compactTree } from "../server/src/model/compact-tree.ts";
 import { buildConfig } from "../server/src/model/config.ts";
-import { sourceFile, type SourceFile, type SourceHost } from "../server/src/model/source.ts";
-import { scan } from "../server/src/parser/scanner.ts";
-import { keepalivedLexer } from "../server/src/parser/tokens.ts";
+import { compactSyntax, sourceFile, type SourceFile, type SourceHost } from "../server/src/model/source.ts";
+import { parse } from "../server/src/parser/parse.ts";
 import { benchConfig, instancesForLines } from "./gen-bench-config.ts";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
@@ -210,24 +210,27 @@ interface SizeResult {
 }
 
 function measurePhases(file: string, text: string, iterations: number): Record<string, number[]> {
-  const phases: Record<string, number[]> = { "lex (Chevrotain)": [], "lex + statements": [], "lex + statements + parse": [], "directive tree": [], "typed model": [], checks: [] };
+  const phases: Record<string, number[]> = {
+    "parse in arrays (lexer, statements, parser)": [],
+    "directive tree in arrays": [],
+    "directives from the arrays": [],
+    "typed model": [],
+    checks: [],
+    "(the editor's parse as objects)": [],
+  };
   const checkTimes = new Map<string, number[]>(singleFileChecks.map((c) => [c.name, []]));
   for (let i = 0; i < iterations; i++) {
     gc?.();
     let t = performance.now();
-    keepalivedLexer.tokenize(text);
-    phases["lex (Chevrotain)"]!.push(performance.now() - t);
-    gc?.();
-    t = performance.now();
-    scan(text, file);
-    phases["lex + statements"]!.push(performance.now() - t);
-    gc?.();
-    t = performance.now();
     const source: SourceFile = sourceFile(file, text);
-    phases["lex + statements + parse"]!.push(performance.now() - t);
+    const syntax = compactSyntax(source)!;
+    phases["parse in arrays (lexer, statements, parser)"]!.push(performance.now() - t);
     t = performance.now();
-    const build = buildDirectives(source, emptyHost, { version: NEWEST_VERSION, configId: null });
-    phases["directive tree"]!.push(performance.now() - t);
+    const tree = compactTree(syntax, NEWEST_VERSION)!;
+    phases["directive tree in arrays"]!.push(performance.now() - t);
+    t = performance.now();
+    const build = buildFromCompact(source, tree);
+    phases["directives from the arrays"]!.push(performance.now() - t);
     t = performance.now();
     const config = buildConfig(build);
     phases["typed model"]!.push(performance.now() - t);
@@ -239,6 +242,10 @@ function measurePhases(file: string, text: string, iterations: number): Record<s
       check({ config, version: NEWEST_VERSION, report: () => undefined });
       checkTimes.get(check.name)!.push(performance.now() - start);
     }
+    gc?.();
+    t = performance.now();
+    parse(text, file);
+    phases["(the editor's parse as objects)"]!.push(performance.now() - t);
   }
   for (const [name, samples] of checkTimes) phases[`  check ${name}`] = samples;
   return phases;

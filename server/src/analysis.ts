@@ -1,10 +1,12 @@
 import { NEWEST_VERSION, type KeepalivedVersion } from "./catalog/types.ts";
 import { diagnosticKey, type Diagnostic } from "./checks/diagnostic.ts";
 import { runAllChecks } from "./checks/run.ts";
-import { buildDirectives } from "./model/build.ts";
+import { buildDirectives, type BuildResult } from "./model/build.ts";
+import { buildFromCompact } from "./model/compact-build.ts";
+import { compactTree } from "./model/compact-tree.ts";
 import { checkIncrementally, updateAnalysis } from "./incremental.ts";
 import { buildConfig, type Config } from "./model/config.ts";
-import type { SourceFile, SourceHost } from "./model/source.ts";
+import { compactSyntax, type SourceFile, type SourceHost } from "./model/source.ts";
 
 export interface AnalyzeOptions {
   version?: KeepalivedVersion;
@@ -42,10 +44,11 @@ export function runChecks(config: Config, version: KeepalivedVersion): Diagnosti
 /** Parses `root` (and its includes), builds the model and runs every single-file check. Never throws. */
 export function analyzeFile(root: SourceFile, host: SourceHost, options: AnalyzeOptions = {}): FileAnalysis {
   const version = options.version ?? NEWEST_VERSION;
-  const render = (configId: string | null): Rendering => ({
-    configId,
-    config: buildConfig(buildDirectives(root, host, { version, configId })),
-  });
+  // A simple file read whole (and not kept for incremental analysis, which reads the objects) is read in arrays.
+  const compact = options.incremental === true ? undefined : compactSyntax(root);
+  const tree = compact === undefined ? undefined : compactTree(compact, version);
+  const build = (configId: string | null): BuildResult => (tree !== undefined ? buildFromCompact(root, tree) : buildDirectives(root, host, { version, configId }));
+  const render = (configId: string | null): Rendering => ({ configId, config: buildConfig(build(configId)) });
   const first = render(options.configId ?? null);
   const ids = first.config.build.configIds;
   // Each id names a host; `@^ID` lines also describe hosts whose id is none of them (the first rendering).

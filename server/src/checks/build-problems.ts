@@ -1,3 +1,4 @@
+import { syntaxErrors } from "../model/source.ts";
 import type { Check } from "./diagnostic.ts";
 import { withoutValue } from "./value-kinds.ts";
 
@@ -16,7 +17,7 @@ import { withoutValue } from "./value-kinds.ts";
 export const buildProblems: Check = (ctx) => {
   const build = ctx.config.build;
   for (const source of build.files) {
-    for (const error of source.parsed.errors) {
+    for (const error of syntaxErrors(source)) {
       ctx.report({
         code: "syntax-error",
         message: error.message,

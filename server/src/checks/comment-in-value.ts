@@ -1,3 +1,4 @@
+import { commentRanges } from "../model/source.ts";
 import type { Check } from "./diagnostic.ts";
 
 /*
@@ -14,14 +15,14 @@ const BLANK = /[ \t\f\v\r\n{}]/;
 export const commentInValue: Check = (ctx) => {
   for (const source of ctx.config.build.files) {
     const text = source.text;
-    for (const comment of source.parsed.comments) {
-      const start = comment.startOffset;
+    for (const comment of commentRanges(source)) {
+      const start = comment.start;
       if (start === 0 || BLANK.test(text[start - 1]!)) continue;
       let wordStart = start;
       while (wordStart > 0 && !BLANK.test(text[wordStart - 1]!) && text[wordStart - 1] !== '"') wordStart--;
       const kept = text.slice(wordStart, start);
       if (kept === "") continue;
-      const cut = /^[^ \t]*/.exec(comment.image)![0];
+      const cut = /^[^ \t]*/.exec(text.slice(start, comment.end))![0];
       const intended = kept + cut;
       const lineStart = text.lastIndexOf("\n", wordStart - 1) + 1;
       const before = text.slice(lineStart, wordStart).trim();

@@ -11,7 +11,8 @@ import type { BuildProblem, DirectiveRole } from "./types.ts";
  * parse (no conditional, definition, sequence, include or `$`: ParseResult.simple), where each statement is one
  * directive, in the order tree.ts reads them (BuildResult.all). What each directive is (its role and catalog entry)
  * and the problems the tree builder reports are decided as tree.ts decides them; a unit test compares the two.
- * Files that are not simple still need the object engine's builder (build.ts), which expands what they hold.
+ * Files that are not simple still need the object engine's builder (build.ts), which expands what they hold. The
+ * analysis of a file read whole makes its directives from this tree (compact-build.ts).
  */
 
 /** Roles by number; NOT_READ marks a statement the builder does not read (blocks nested beyond MAX_NESTING). */
@@ -38,6 +39,8 @@ export interface CompactTree {
   role: Uint8Array;
   /** Per statement: its catalog entry (a keyword's own, an item's value block's), or undefined. */
   spec: Array<KeywordSpec | undefined>;
+  /** Per statement read: the statement whose directive's block it is a child of (an orphan `{` is skipped over), or -1. */
+  owner: Int32Array;
   problems: CompactProblem[];
 }
 
@@ -122,5 +125,5 @@ export function compactTree(syntax: CompactSyntax, version: KeepalivedVersion): 
     if (shape !== undefined) pending.push({ end: blockEnd[s]!, problem: shape });
   }
   flush(Number.MAX_SAFE_INTEGER);
-  return { syntax, version, role, spec, problems };
+  return { syntax, version, role, spec, owner, problems };
 }
