@@ -25,7 +25,9 @@ export function buildFromCompact(root: SourceFile, tree: CompactTree): BuildResu
   const { syntax, role, spec, owner } = tree;
   const { text, file, statementCount: n, firstWord, words, wordStart, wordEnd: wordEnds, wordType, open, close } = syntax;
   const directives: Directive[] = [];
-  const all: Directive[] = [];
+  // Made to size (V8 pushes onto a big array slowly, see ChunkedList) and cut to the directives read at the end.
+  const all = new Array<Directive>(n);
+  let read = 0;
   /** Per statement, its directive (an orphan's too: it is a directive, its lines are its owner's). */
   const made = new Array<Directive | undefined>(n);
   for (let s = 0; s < n; s++) {
@@ -71,8 +73,9 @@ export function buildFromCompact(root: SourceFile, tree: CompactTree): BuildResu
     }
     made[s] = directive;
     (parent === undefined ? directives : parent.block!.children).push(directive);
-    all.push(directive);
+    all[read++] = directive;
   }
+  all.length = read;
   const problems: BuildProblem[] = tree.problems.map((p) => {
     const directive = p.statement >= 0 ? made[p.statement] : undefined;
     if (directive === undefined) return { kind: p.kind, message: p.message, span: { file, start: p.start, end: p.end } };

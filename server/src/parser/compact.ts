@@ -197,17 +197,18 @@ const PARSER_SENTINELS = 8;
 
 /** The scanner's state for one text: statements as columns, and the parser's items. */
 class ColumnScanner {
-  readonly wordStart = new Column(4096);
-  readonly wordEnd = new Column(4096);
-  readonly wordType = new Column(4096);
-  readonly firstWord = new Column(4096);
-  readonly words = new Column(4096);
-  readonly conditionalStart = new Column(4096);
-  readonly conditionalEnd = new Column(4096);
-  readonly definitionStart = new Column(4096);
-  readonly definitionEnd = new Column(4096);
-  readonly firstSequence = new Column(4096);
-  readonly sequences = new Column(4096);
+  // Words and statements are at most as many as the lexer's tokens: columns made to that size never grow.
+  readonly wordStart: Column;
+  readonly wordEnd: Column;
+  readonly wordType: Column;
+  readonly firstWord: Column;
+  readonly words: Column;
+  readonly conditionalStart: Column;
+  readonly conditionalEnd: Column;
+  readonly definitionStart: Column;
+  readonly definitionEnd: Column;
+  readonly firstSequence: Column;
+  readonly sequences: Column;
   readonly sequenceStart = new Column();
   readonly sequenceEnd = new Column();
   /**
@@ -215,10 +216,10 @@ class ColumnScanner {
    * `}`'s offset. The parser's input of stand-ins is made from the kinds at the end (pushing onto one big array is
    * slow in V8).
    */
-  readonly kinds = new Column(4096);
-  readonly item = new Column(4096);
+  readonly kinds: Column;
+  readonly item: Column;
   /** The offsets of the `{` of each Head and orphan, in order. */
-  readonly openAt = new Column(4096);
+  readonly openAt: Column;
   /** [start, end) of each double quote never closed on its line, in pairs. */
   readonly unterminated: number[] = [];
   simple = true;
@@ -236,6 +237,21 @@ class ColumnScanner {
   constructor(text: string, tokens: TokenColumns) {
     this.text = text;
     this.tokens = tokens;
+    const size = tokens.length + 1;
+    this.wordStart = new Column(size);
+    this.wordEnd = new Column(size);
+    this.wordType = new Column(size);
+    this.firstWord = new Column(size);
+    this.words = new Column(size);
+    this.conditionalStart = new Column(size);
+    this.conditionalEnd = new Column(size);
+    this.definitionStart = new Column(size);
+    this.definitionEnd = new Column(size);
+    this.firstSequence = new Column(size);
+    this.sequences = new Column(size);
+    this.kinds = new Column(size);
+    this.item = new Column(size);
+    this.openAt = new Column(size);
   }
 
   run(): void {
