@@ -1,10 +1,13 @@
 /**
  * A measurement, not part of the engine: what an analysis of the 44k-line benchmark file costs as the engine is, and
- * what a typed-array engine would cost (see README, Performance).
+ * what an engine in typed arrays throughout would cost (see README, Performance).
  *
- * - front end: parse.ts (the engine's: word, statement and block objects) against compact.ts (the same Chevrotain
- *   lexer and grammar, offsets in typed arrays; a unit test checks that both read every text alike);
- * - whole analysis: `analyzeFile` as it is, against compact.ts followed by a prototype of the rest: a directive tree
+ * - front end: parse.ts (word, statement and block objects: the language server's, and any file with expansions)
+ *   against compact.ts (the same Chevrotain lexer and grammar, offsets in typed arrays; a unit test checks that both
+ *   read every text alike);
+ * - whole analysis: `analyzeFile` as the command line runs it (a simple file read in arrays up to its directives,
+ *   compact-build.ts), the same on the file read as objects (the engine before), and, for what is still ahead,
+ *   compact.ts followed by a prototype of the rest in arrays: a directive tree
  *   (role and catalog entry per statement, in arrays), the instances of a model and checks that do the work the
  *   real ones do on this file (every argument read against the catalog with the engine's own validators, unknown
  *   keywords, repeated settings per block, `;` and `\` endings, value-block addresses, track_script references,
@@ -12,7 +15,8 @@
  *   benchmark file holds: no conditionals, definitions, sequences or includes; its checks make a diagnostic object
  *   only for what they find, as the real ones do.
  *
- * Each variant runs in a process of its own, so that V8 compiles the code each uses for it alone.
+ * Each variant runs in a process of its own, so that V8 compiles the code each uses for it alone; the whole analyses
+ * also give the process's CPU time (with the garbage collector's helper threads).
  *
  *   node scripts/measure-typed-engine.ts
  */
@@ -23,7 +27,8 @@ import { analyzeFile } from "../server/src/analysis.ts";
 import { lookupKeyword, type KeywordSpec } from "../server/src/catalog/catalog.ts";
 import { NEWEST_VERSION } from "../server/src/catalog/types.ts";
 import { valueProblem } from "../server/src/checks/value-kinds.ts";
-import { sourceFile, type SourceHost } from "../server/src/model/source.ts";
+import { LineIndex } from "../server/src/model/span.ts";
+import { sourceFile, type SourceFile, type SourceHost } from "../server/src/model/source.ts";
 import { canonicalAddress, parseAddress, parseDecimal, parseInteger } from "../server/src/model/values.ts";
 import { intern, sliceShared } from "../server/src/parser/chars.ts";
 import { parseCompact, type CompactSyntax } from "../server/src/parser/compact.ts";
@@ -230,17 +235,30 @@ function median(samples: number[]): string {
   return samples.sort((a, b) => a - b)[samples.length >> 1]!.toFixed(2);
 }
 
-/** Medians of each step over `rounds` rounds (the first quarter not counted: V8 optimizes over them). */
-function time(rounds: number, steps: Array<() => void>): string[] {
+/**
+ * Medians of each step over `rounds` rounds (the first quarter not counted: V8 optimizes over them): wall-clock time,
+ * then with `cpu` "ms, CPU x ms", the process's CPU time over the same runs (the collector's helper threads included).
+ */
+function time(rounds: number, steps: Array<() => void>, cpu = false): string[] {
   const samples = steps.map((): number[] => []);
+  const cpuSamples = steps.map((): number[] => []);
   for (let round = 0; round < rounds; round++) {
     steps.forEach((step, i) => {
+      const usage = process.cpuUsage();
       const start = performance.now();
       step();
-      if (round >= rounds / 4) samples[i]!.push(performance.now() - start);
+      if (round < rounds / 4) return;
+      samples[i]!.push(performance.now() - start);
+      const used = process.cpuUsage(usage);
+      cpuSamples[i]!.push((used.user + used.system) / 1000);
     });
   }
-  return samples.map(median);
+  return samples.map((wall, i) => (cpu ? `${median(wall)} ms, CPU ${median(cpuSamples[i]!)}` : median(wall)));
+}
+
+/** A source whose parse as objects is made before the analysis sees it: analyzeFile then reads the objects. */
+function objectSource(file: string): SourceFile {
+  return { file, text, parsed: parse(text, file), lines: new LineIndex(text) };
 }
 
 const emptyHost: SourceHost = { load: () => undefined, resolveInclude: () => [], isAbsolute: (p) => p.startsWith("/"), dirname: (f) => dirname(f) };
@@ -251,7 +269,8 @@ const MODES: Record<string, () => string> = {
     const [front] = time(200, [() => (syntax = parseCompact(text, "/bench.conf"))]);
     return `front end, typed arrays (compact.ts): ${front} ms (${syntax.wordCount} words, ${syntax.statementCount} statements)`;
   },
-  "whole-now": () => `analyzeFile as it is:              ${time(120, [() => analyzeFile(sourceFile("/bench.conf", text), emptyHost, {})])[0]} ms`,
+  "whole-now": () => `analyzeFile (read in arrays):        ${time(120, [() => analyzeFile(sourceFile("/bench.conf", text), emptyHost, {})], true)[0]} ms`,
+  "whole-objects": () => `analyzeFile, the file read as objects: ${time(120, [() => analyzeFile(objectSource("/bench.conf"), emptyHost, {})], true)[0]} ms`,
   "whole-arrays": () => {
     let findings = 0;
     const [whole] = time(120, [
