@@ -7,12 +7,12 @@ import { MAX_NESTING, treeProblem } from "./tree.ts";
 import type { BuildProblem, DirectiveRole } from "./types.ts";
 
 /*
- * Stage 2 of the typed-array engine (see parser/compact.ts): the directive tree of a parse in columns, for a simple
- * parse (no conditional, definition, sequence, include or `$`: ParseResult.simple), where each statement is one
- * directive, in the order tree.ts reads them (BuildResult.all). What each directive is (its role and catalog entry)
- * and the problems the tree builder reports are decided as tree.ts decides them; a unit test compares the two.
- * Files that are not simple still need the object engine's builder (build.ts), which expands what they hold. The
- * analysis of a file read whole makes its directives from this tree (compact-build.ts).
+ * The directive tree of a parse in columns (parser/compact.ts), for a simple parse (no conditional, definition,
+ * sequence, include or `$`: ParseResult.simple), where each statement is one directive, in the order tree.ts reads
+ * them (BuildResult.all). What each directive is (its role and catalog entry) and the problems the tree builder
+ * reports are decided as tree.ts decides them; a unit test compares the two. Files that are not simple still need
+ * the object engine's builder (build.ts), which expands what they hold. The analysis of a file read whole makes its
+ * directives from this tree (compact-build.ts).
  */
 
 /** Roles by number; NOT_READ marks a statement the builder does not read (blocks nested beyond MAX_NESTING). */

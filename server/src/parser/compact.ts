@@ -19,11 +19,12 @@ import {
 } from "./tokens.ts";
 
 /*
- * The parse of keepalived.conf as offsets in typed arrays: the front end of the typed-array engine that #2's speed
- * target needs (work in progress: the directive tree, model and checks still read parse.ts's objects; see README,
- * Performance). It reads text exactly as parse.ts does, with the same Chevrotain lexer, token types and grammar
- * (test/unit/parser/compact.test.ts compares the two on the corpus and on generated texts), but makes no object per
- * token, word or statement: a big file's parse is a few dozen arrays, which the garbage collector does not walk.
+ * The parse of keepalived.conf as offsets in typed arrays. It reads text exactly as parse.ts does, with the same
+ * Chevrotain lexer, token types and grammar (test/unit/parser/compact.test.ts compares the two on the corpus and on
+ * generated texts), but makes no object per token, word or statement: a big file's parse is a few dozen arrays,
+ * which the garbage collector does not walk. The analysis of a simple file read whole starts here (compact-tree.ts,
+ * compact-build.ts; see README, Performance); the editor features, the incremental parse and files with expansions
+ * read parse.ts's objects.
  */
 
 /** Growable Int32Array columns. */
