@@ -255,8 +255,10 @@ interface SizeResult {
 }
 
 /**
- * The analysis of a simple file, phase by phase. Nothing here parses as objects: in a process that does, the parse
- * in arrays is slower (see ServerTimer); `node scripts/measure-typed-engine.ts` compares the two parses.
+ * The analysis of a simple file, phase by phase, in a steady loop: no forced collection between (the allocations right
+ * after one are slower), so a collection counts in whichever phase it falls; the medians see past them. Nothing here
+ * parses as objects: in a process that does, the parse in arrays is slower (see ServerTimer);
+ * `node scripts/measure-typed-engine.ts` compares the two parses.
  */
 function measurePhases(file: string, text: string, iterations: number): Record<string, number[]> {
   const phases: Record<string, number[]> = {
@@ -268,7 +270,6 @@ function measurePhases(file: string, text: string, iterations: number): Record<s
   };
   const checkTimes = new Map<string, number[]>(singleFileChecks.map((c) => [c.name, []]));
   for (let i = 0; i < iterations; i++) {
-    gc?.();
     let t = performance.now();
     const source: SourceFile = sourceFile(file, text);
     const syntax = compactSyntax(source)!;

@@ -23,12 +23,16 @@
 import { spawnSync } from "node:child_process";
 import { dirname } from "node:path";
 import { fileURLToPath } from "node:url";
-import { analyzeFile } from "../server/src/analysis.ts";
+import { analyzeFile, runChecks } from "../server/src/analysis.ts";
 import { lookupKeyword, type KeywordSpec } from "../server/src/catalog/catalog.ts";
 import { NEWEST_VERSION } from "../server/src/catalog/types.ts";
 import { valueProblem } from "../server/src/checks/value-kinds.ts";
+import type { BuildResult } from "../server/src/model/build.ts";
+import { buildFromCompact } from "../server/src/model/compact-build.ts";
+import { compactTree, type CompactTree } from "../server/src/model/compact-tree.ts";
+import { buildConfig, type Config } from "../server/src/model/config.ts";
 import { LineIndex } from "../server/src/model/span.ts";
-import { sourceFile, type SourceFile, type SourceHost } from "../server/src/model/source.ts";
+import { compactSyntax, sourceFile, type SourceFile, type SourceHost } from "../server/src/model/source.ts";
 import { canonicalAddress, parseAddress, parseDecimal, parseInteger } from "../server/src/model/values.ts";
 import { intern, sliceShared } from "../server/src/parser/chars.ts";
 import { parseCompact, type CompactSyntax } from "../server/src/parser/compact.ts";
@@ -271,6 +275,24 @@ const MODES: Record<string, () => string> = {
   },
   "whole-now": () => `analyzeFile (read in arrays):        ${time(120, [() => analyzeFile(sourceFile("/bench.conf", text), emptyHost, {})], true)[0]} ms`,
   "whole-objects": () => `analyzeFile, the file read as objects: ${time(120, [() => analyzeFile(objectSource("/bench.conf"), emptyHost, {})], true)[0]} ms`,
+  phases: () => {
+    // The analysis of analyzeFile's array path, phase by phase, in a steady loop (no forced collection between).
+    const steps: Array<() => void> = [];
+    let source = sourceFile("/bench.conf", text);
+    let tree: CompactTree | undefined;
+    let build: BuildResult | undefined;
+    let config: Config | undefined;
+    steps.push(() => {
+      source = sourceFile("/bench.conf", text);
+      compactSyntax(source);
+    });
+    steps.push(() => (tree = compactTree(compactSyntax(source)!, NEWEST_VERSION)));
+    steps.push(() => (build = buildFromCompact(source, tree!)));
+    steps.push(() => (config = buildConfig(build!)));
+    steps.push(() => runChecks(config!, NEWEST_VERSION));
+    const [parse, treeMs, directives, model, checkMs] = time(120, steps);
+    return `phases of analyzeFile in arrays: parse ${parse}, tree ${treeMs}, directives ${directives}, model ${model}, checks ${checkMs} ms`;
+  },
   "whole-arrays": () => {
     let findings = 0;
     const [whole] = time(120, [

@@ -10,9 +10,10 @@ import { compactSyntax, sourceFile, type SourceFile } from "../../../server/src/
 import type { Directive, Word } from "../../../server/src/model/types.ts";
 import { parseCompact } from "../../../server/src/parser/compact.ts";
 import { parse } from "../../../server/src/parser/parse.ts";
-import { benchConfig, variedBenchConfig } from "../../../scripts/gen-bench-config.ts";
+import { variedBenchConfig } from "../../../scripts/gen-bench-config.ts";
 import { CORPUS_SETS, corpusFiles } from "../../helpers/corpus.ts";
 import { MemoryHost } from "../../helpers/memoryHost.ts";
+import { simpleFileTests } from "../../helpers/simpleFiles.ts";
 import { anyText, tokenSoup } from "../../property/arbitraries.ts";
 
 /*
@@ -77,35 +78,7 @@ function sameAnalysis(text: string, version: KeepalivedVersion, label: string): 
 }
 
 describe("model: a simple file's directives made from arrays are the object engine's", () => {
-  it("on keyword, item, unknown and orphan lines, misplaced blocks, placeholders, escapes, quotes and deep nesting", () => {
-    const cases = [
-      "vrrp_instance VI_1 {\n  state MASTER\n  virtual_ipaddress {\n    10.0.0.1/24 dev eth0\n  }\n  bogus 1\n  authentication {\n    auth_pass \"x y\" \"open\n  }\n}\n",
-      "vrrp_instance VI_1\nstate BACKUP\n}\npriority 100 {\n x\n}\n{\n router_id A\n}\nglobal_defs {\n { nested }\n router_id \\#x\n}\n",
-      "virtual_server 10.0.0.1 80 {\n real_server 10.0.0.2 80 {\n  TCP_CHECK {\n   connect_timeout 3\n  }\n }\n}\nrouter_id {{ id }} {{x\n",
-      `${"a {\n".repeat(140)}b\n${"}\n".repeat(140)}`,
-      `${"{\n".repeat(130)}{}\n`,
-      "{\n global_defs {\n  {\n   router_id A\n  }\n }\n}\n} extra\n",
-      "global_defs {\n router_id A {\n  {{ t }}\n  notify_email {\n   a@b\n  }\n }\n vrrp_garp_interval\n}\n\"quoted\" head\nsmtp_server a\\!b c\\d # comment\n",
-      "global_defs { router_id A } vrrp_script chk { script \"/bin/true\" }\nvrrp_instance V {\n",
-    ];
-    cases.forEach((text, i) => assert.ok(same(text, `case ${i}`), `case ${i} is simple`));
-  });
-
-  it("on every simple corpus file and the benchmark configurations", () => {
-    let simple = 0;
-    for (const set of CORPUS_SETS) for (const file of corpusFiles(set)) if (same(file.text, `${set}/${file.name}`)) simple++;
-    assert.ok(same(benchConfig(50), "bench") && same(variedBenchConfig(200), "varied bench"));
-    if (corpusFiles("keepalived-samples").length > 0) assert.ok(simple >= 20, `${simple} simple corpus files`);
-  });
-
-  it("on generated text", () => {
-    fc.assert(
-      fc.property(fc.oneof(tokenSoup, anyText), (text) => {
-        same(text, JSON.stringify(text.slice(0, 200)));
-      }),
-      { seed: 20261203, numRuns: 1500 },
-    );
-  });
+  simpleFileTests(same, 20261203, 1500);
 });
 
 describe("analysis: a file read whole is analysed in arrays when it is simple, with the object engine's diagnostics", () => {

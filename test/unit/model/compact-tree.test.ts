@@ -1,14 +1,11 @@
 import { strict as assert } from "node:assert";
-import fc from "fast-check";
 import { KEEPALIVED_VERSIONS } from "../../../server/src/catalog/types.ts";
 import { buildDirectives } from "../../../server/src/model/build.ts";
 import { compactTree, NOT_READ, ROLE_CODES } from "../../../server/src/model/compact-tree.ts";
 import { sourceFile } from "../../../server/src/model/source.ts";
 import { parseCompact } from "../../../server/src/parser/compact.ts";
-import { benchConfig, variedBenchConfig } from "../../../scripts/gen-bench-config.ts";
-import { CORPUS_SETS, corpusFiles } from "../../helpers/corpus.ts";
 import { MemoryHost } from "../../helpers/memoryHost.ts";
-import { anyText, tokenSoup } from "../../property/arbitraries.ts";
+import { simpleFileTests } from "../../helpers/simpleFiles.ts";
 
 /*
  * The typed-array directive tree (compact-tree.ts) must say of each directive of a simple file what the object
@@ -52,34 +49,5 @@ describe("model: the typed-array directive tree reads simple files as the object
     assert.ok(compactTree(parseCompact("router_id A\n"), "2.4") !== undefined);
   });
 
-  it("on keyword, item, unknown and orphan lines, misplaced blocks, placeholders and deep nesting", () => {
-    const cases = [
-      "vrrp_instance VI_1 {\n  state MASTER\n  virtual_ipaddress {\n    10.0.0.1/24 dev eth0\n  }\n  bogus 1\n  authentication {\n    auth_pass x\n  }\n}\n",
-      "vrrp_instance VI_1\nstate BACKUP\n}\npriority 100 {\n x\n}\n{\n router_id A\n}\nglobal_defs {\n { nested }\n router_id \\#x\n}\n",
-      "virtual_server 10.0.0.1 80 {\n real_server 10.0.0.2 80 {\n  TCP_CHECK {\n   connect_timeout 3\n  }\n }\n}\nrouter_id {{ id }} {{x\n",
-      `${"a {\n".repeat(140)}b\n${"}\n".repeat(140)}`,
-      `${"{\n".repeat(130)}{}\n`,
-      "unknown_block {\n  state MASTER\n  inner {\n   x\n  }\n}\n",
-      // An orphan's lines belong to the block around it; a block shape is reported after what the block holds.
-      "{\n global_defs {\n  {\n   router_id A\n  }\n }\n}\n",
-      "global_defs {\n router_id A {\n  {{ t }}\n  notify_email {\n   a@b\n  }\n }\n vrrp_garp_interval\n}\n",
-    ];
-    cases.forEach((text, i) => assert.ok(same(text, `case ${i}`), `case ${i} is simple`));
-  });
-
-  it("on every simple corpus file and the benchmark configurations", () => {
-    let simple = 0;
-    for (const set of CORPUS_SETS) for (const file of corpusFiles(set)) if (same(file.text, `${set}/${file.name}`)) simple++;
-    assert.ok(same(benchConfig(50), "bench") && same(variedBenchConfig(200), "varied bench"));
-    if (corpusFiles("keepalived-samples").length > 0) assert.ok(simple >= 20, `${simple} simple corpus files`);
-  });
-
-  it("on generated text", () => {
-    fc.assert(
-      fc.property(fc.oneof(tokenSoup, anyText), (text) => {
-        same(text, JSON.stringify(text.slice(0, 200)));
-      }),
-      { seed: 20261202, numRuns: 2000 },
-    );
-  });
+  simpleFileTests(same, 20261202, 2000);
 });
