@@ -105,7 +105,37 @@ interface KeepalivedRun {
   where: "netns" | "host";
 }
 
-type KeepalivedChild = ChildProcessByStdio<Writable, Readable, null>;
+/** A child process that answers each JSON line written to it with one line (KeepalivedTimer's and ServerTimer's). */
+class LineChild {
+  private readonly child: ChildProcessByStdio<Writable, Readable, null>;
+  private readonly replies: AsyncIterator<string>;
+
+  constructor(command: string, args: readonly string[], stderr: "ignore" | "inherit") {
+    this.child = spawn(command, args, { stdio: ["pipe", "pipe", stderr] });
+    this.replies = createInterface({ input: this.child.stdout })[Symbol.asyncIterator]();
+  }
+
+  /** The child's next line, or undefined once it has ended. */
+  async next(): Promise<string | undefined> {
+    const reply = await this.replies.next();
+    return reply.done === true ? undefined : reply.value;
+  }
+
+  /** Sends `request` as a JSON line; the line that answers it, or undefined once the child has ended. */
+  ask(request: unknown): Promise<string | undefined> {
+    this.child.stdin.write(`${JSON.stringify(request)}\n`);
+    return this.next();
+  }
+
+  kill(): void {
+    this.child.kill();
+  }
+
+  /** Ends the child's input: it finishes once it has answered. */
+  stop(): void {
+    this.child.stdin.end();
+  }
+}
 
 /**
  * Times `keepalived -t` for the measurement's rounds, in one child process started before the engine's heap grows:
@@ -116,13 +146,11 @@ type KeepalivedChild = ChildProcessByStdio<Writable, Readable, null>;
  * configs name; when that is not possible it runs on the host as is.
  */
 class KeepalivedTimer {
-  private readonly child: KeepalivedChild;
-  private readonly replies: AsyncIterator<string>;
+  private readonly child: LineChild;
   readonly where: KeepalivedRun["where"];
 
-  private constructor(child: KeepalivedChild, replies: AsyncIterator<string>, where: KeepalivedRun["where"]) {
+  private constructor(child: LineChild, where: KeepalivedRun["where"]) {
     this.child = child;
-    this.replies = replies;
     this.where = where;
   }
 
@@ -132,23 +160,21 @@ class KeepalivedTimer {
       ["unshare", ["--net", "--", process.execPath, ...script, "netns"], "netns"],
       [process.execPath, [...script, "host"], "host"],
     ] as const) {
-      const child = spawn(command, args, { stdio: ["pipe", "pipe", "ignore"] });
-      const replies = createInterface({ input: child.stdout })[Symbol.asyncIterator]();
+      const child = new LineChild(command, args, "ignore");
       // The child says "ready" once its interfaces are up; a failed unshare ends it first.
-      if ((await replies.next()).value === "ready") return new KeepalivedTimer(child, replies, where);
+      if ((await child.next()) === "ready") return new KeepalivedTimer(child, where);
       child.kill();
     }
     return undefined;
   }
 
   async time(file: string, runs: number): Promise<KeepalivedRun | undefined> {
-    this.child.stdin.write(`${JSON.stringify({ file, runs })}\n`);
-    const reply = await this.replies.next();
-    return reply.done === true ? undefined : { ...(JSON.parse(reply.value) as Omit<KeepalivedRun, "where">), where: this.where };
+    const reply = await this.child.ask({ file, runs });
+    return reply === undefined ? undefined : { ...(JSON.parse(reply) as Omit<KeepalivedRun, "where">), where: this.where };
   }
 
   stop(): void {
-    this.child.stdin.end();
+    this.child.stop();
   }
 }
 
@@ -181,29 +207,17 @@ async function keepalivedChild(where: string): Promise<void> {
  * arrays of the 44k-line file took about 33 ms against 18-25 ms alone; no real process does both to one file.
  */
 class ServerTimer {
-  private readonly child: KeepalivedChild;
-  private readonly replies: AsyncIterator<string>;
-
-  private constructor(child: KeepalivedChild, replies: AsyncIterator<string>) {
-    this.child = child;
-    this.replies = replies;
-  }
-
-  static start(): ServerTimer {
-    const child = spawn(process.execPath, [...process.execArgv, process.argv[1]!, "--server-child"], { stdio: ["pipe", "pipe", "inherit"] });
-    return new ServerTimer(child, createInterface({ input: child.stdout })[Symbol.asyncIterator]());
-  }
+  private readonly child = new LineChild(process.execPath, [...process.execArgv, process.argv[1]!, "--server-child"], "inherit");
 
   /** `runs` timed analyses of `file` after `warmUp` untimed ones (the first request of a file warms it up). */
   async time(file: string, runs: number, warmUp: number): Promise<number[]> {
-    this.child.stdin.write(`${JSON.stringify({ file, runs, warmUp })}\n`);
-    const reply = await this.replies.next();
-    if (reply.done === true) throw new Error("the language server's timing process ended");
-    return JSON.parse(reply.value) as number[];
+    const reply = await this.child.ask({ file, runs, warmUp });
+    if (reply === undefined) throw new Error("the language server's timing process ended");
+    return JSON.parse(reply) as number[];
   }
 
   stop(): void {
-    this.child.stdin.end();
+    this.child.stop();
   }
 }
 
@@ -414,7 +428,7 @@ async function main(): Promise<void> {
   const timer = opts.keepalived && installed ? await KeepalivedTimer.start() : undefined;
   const withKeepalived = timer !== undefined;
   const results: SizeResult[] = [];
-  const serverTimer = ServerTimer.start();
+  const serverTimer = new ServerTimer();
   for (const lines of opts.lines) results.push(await measure(lines, opts, timer, serverTimer));
   serverTimer.stop();
   timer?.stop();
