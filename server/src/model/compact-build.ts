@@ -1,6 +1,5 @@
-import { intern, wordEnd, wordHadBackslash } from "../parser/chars.ts";
-import { valueOf } from "../parser/scanner.ts";
-import { Template, Word as WordType } from "../parser/tokens.ts";
+import { intern } from "../parser/chars.ts";
+import { isQuotedWord, wordValue } from "../parser/scanner.ts";
 import { ITEM, KEYWORD, NOT_READ, ORPHAN, ROLE_CODES, type CompactTree } from "./compact-tree.ts";
 import type { SourceFile } from "./source.ts";
 import type { Span } from "./span.ts";
@@ -15,8 +14,6 @@ import type { BuildResult } from "./tree.ts";
  * how the analysis reads a file read whole: a big file's parse leaves nothing behind but its directives.
  */
 
-const WORD = WordType.tokenTypeIdx!;
-const TEMPLATE = Template.tokenTypeIdx!;
 /** Shared by every directive without arguments; never written to (as tree.ts's). */
 const NO_ARGS: Word[] = Object.freeze([]) as unknown as Word[];
 
@@ -103,15 +100,7 @@ export function buildFromCompact(root: SourceFile, tree: CompactTree): BuildResu
 /** A word as the scanner reads it (scanner.ts `word` and `addWord`): its value, and the keyword's string interned. */
 function word(text: string, file: string, start: number, end: number, type: number, head: boolean): Word {
   let raw = text.slice(start, end);
-  let value = raw;
-  let quoted = false;
-  if (type === WORD) {
-    // Only a backslash outside `${...}` escapes (wordEnd says whether the word had one).
-    if (raw.includes("\\") && (wordEnd(raw, 0), wordHadBackslash)) value = valueOf(raw);
-  } else if (type !== TEMPLATE) {
-    value = valueOf(raw);
-    quoted = true;
-  }
+  let value = wordValue(raw, type);
   if (head && value === raw) value = raw = intern(raw);
-  return { text: value, raw, quoted, span: { file, start, end } };
+  return { text: value, raw, quoted: isQuotedWord(type), span: { file, start, end } };
 }

@@ -1,8 +1,7 @@
 import { lookupKeyword } from "../catalog/catalog.ts";
 import type { KeepalivedVersion, KeywordSpec } from "../catalog/types.ts";
 import type { CompactSyntax } from "../parser/compact.ts";
-import { valueOf } from "../parser/scanner.ts";
-import { QuotedString, Template, UnterminatedString } from "../parser/tokens.ts";
+import { isQuotedWord, wordValue } from "../parser/scanner.ts";
 import { MAX_NESTING, treeProblem } from "./tree.ts";
 import type { BuildProblem, DirectiveRole } from "./types.ts";
 
@@ -44,9 +43,6 @@ export interface CompactTree {
   problems: CompactProblem[];
 }
 
-const QUOTED = QuotedString.tokenTypeIdx!;
-const UNTERMINATED = UnterminatedString.tokenTypeIdx!;
-const TEMPLATE = Template.tokenTypeIdx!;
 
 /** The directive tree of a simple parse; undefined for one that is not (see above). */
 export function compactTree(syntax: CompactSyntax, version: KeepalivedVersion): CompactTree | undefined {
@@ -86,9 +82,7 @@ export function compactTree(syntax: CompactSyntax, version: KeepalivedVersion): 
         role[s] = ITEM;
         spec[s] = ownerSpec;
       } else if (o < 0 || (role[o] === KEYWORD && ownerSpec?.kind === "block")) {
-                // A Template word is kept as written; the others read as the scanner reads them (a simple parse has no `${...}`).
-        const raw = text.slice(wordStart[first]!, wordEnd[first]!);
-        const found = lookupKeyword(o < 0 ? "" : ownerSpec!.path, wordType[first] === TEMPLATE ? raw : valueOf(raw), version);
+        const found = lookupKeyword(o < 0 ? "" : ownerSpec!.path, wordValue(text.slice(wordStart[first]!, wordEnd[first]!), wordType[first]!), version);
         role[s] = found === undefined ? UNKNOWN : KEYWORD;
         spec[s] = found;
       } else {
@@ -97,7 +91,7 @@ export function compactTree(syntax: CompactSyntax, version: KeepalivedVersion): 
       }
       for (let w = first; w < first + count; w++) {
         const start = wordStart[w]!;
-        if (wordType[w] !== QUOTED && wordType[w] !== UNTERMINATED && text.startsWith("{{", start)) {
+        if (!isQuotedWord(wordType[w]!) && text.startsWith("{{", start)) {
           const raw = text.slice(start, wordEnd[w]!);
           problems.push({ kind: "template-placeholder", message: treeProblem.templatePlaceholder(raw), start, end: wordEnd[w]!, statement: s });
         }

@@ -13,7 +13,6 @@ import {
   Line,
   LoneConditional,
   LoneSequence,
-  QuotedString,
   RBrace,
   Sequence,
   Template,
@@ -52,6 +51,24 @@ export interface ScanResult {
 export function valueOf(raw: string): string {
   if (raw.charCodeAt(0) === 0x22) return raw.slice(1, raw.length > 1 && raw.endsWith('"') ? -1 : undefined);
   return raw.includes("\\") ? raw.replace(/\\([#!])/g, "$1") : raw;
+}
+
+const WORD = Word.tokenTypeIdx!;
+const TEMPLATE = Template.tokenTypeIdx!;
+
+/**
+ * The value keepalived reads from a word as written, `type` the lexer's (tokenTypeIdx): a plain word's is itself
+ * unless a backslash outside `${...}` escapes (wordEnd says whether it had one), a template placeholder's is itself,
+ * a quoted word's is valueOf's. Both parsers read words with it.
+ */
+export function wordValue(raw: string, type: number): string {
+  if (type === WORD) return raw.includes("\\") && (wordEnd(raw, 0), wordHadBackslash) ? valueOf(raw) : raw;
+  return type === TEMPLATE ? raw : valueOf(raw);
+}
+
+/** Whether a word of the lexer's type `type` (tokenTypeIdx) is a double-quoted one, closed or not. */
+export function isQuotedWord(type: number): boolean {
+  return type !== WORD && type !== TEMPLATE;
 }
 
 /** A word as read; `text` is its value when the caller knows it (see valueOf). */
@@ -257,11 +274,8 @@ class Scanner {
     const raw = t.image;
     // A `$` anywhere may be a use of a definition (see ParseResult.simple).
     if (raw.includes("$")) this.simple = false;
-    if (type === Word) {
-      // Only a backslash outside `${...}` escapes (wordEnd says whether the word had one).
-      if (raw.includes("\\") && (wordEnd(raw, 0), wordHadBackslash)) t.text = valueOf(raw);
-    } else if (type !== Template) {
-      t.text = valueOf(raw);
+    t.text = wordValue(raw, t.tokenTypeIdx);
+    if (isQuotedWord(t.tokenTypeIdx)) {
       t.quoted = true;
       if (type === UnterminatedString) this.unterminated.push(t);
     }
