@@ -54,9 +54,52 @@ class Column {
     this.length = 0;
   }
 
-  /** The values, in an array of their own. */
+  /** The values, in an array of their own (for a column that is reused). */
   done(): Int32Array {
     return this.data.slice(0, this.length);
+  }
+
+  /** The values, as a view of the column's array (for a column made for one parse: nothing is copied). */
+  view(): Int32Array {
+    return this.data.subarray(0, this.length);
+  }
+}
+
+/**
+ * A column whose values are almost always `fallback`, given the room it will need: it makes no array until another
+ * value is pushed. Most files have no conditional, definition or sequence, and the columns about those then cost
+ * nothing.
+ */
+class FallbackColumn {
+  private data: Int32Array | undefined = undefined;
+  length = 0;
+  private readonly fallback: number;
+  private readonly capacity: number;
+
+  constructor(fallback: number, capacity: number) {
+    this.fallback = fallback;
+    this.capacity = capacity;
+  }
+
+  push(value: number): number {
+    if (this.data === undefined) {
+      if (value === this.fallback) return this.length++;
+      this.data = new Int32Array(Math.max(this.capacity, this.length + 1)).fill(this.fallback);
+    } else if (this.length === this.data.length) {
+      const bigger = new Int32Array(this.data.length * 2).fill(this.fallback);
+      bigger.set(this.data);
+      this.data = bigger;
+    }
+    this.data[this.length] = value;
+    return this.length++;
+  }
+
+  get(index: number): number {
+    return this.data === undefined ? this.fallback : this.data[index]!;
+  }
+
+  view(): Int32Array {
+    return this.data === undefined ? new Int32Array(this.length).fill(this.fallback) : this.data.subarray(0, this.length);
   }
 }
 
@@ -204,12 +247,12 @@ class ColumnScanner {
   readonly wordType: Column;
   readonly firstWord: Column;
   readonly words: Column;
-  readonly conditionalStart: Column;
-  readonly conditionalEnd: Column;
-  readonly definitionStart: Column;
-  readonly definitionEnd: Column;
-  readonly firstSequence: Column;
-  readonly sequences: Column;
+  readonly conditionalStart: FallbackColumn;
+  readonly conditionalEnd: FallbackColumn;
+  readonly definitionStart: FallbackColumn;
+  readonly definitionEnd: FallbackColumn;
+  readonly firstSequence: FallbackColumn;
+  readonly sequences: FallbackColumn;
   readonly sequenceStart = new Column();
   readonly sequenceEnd = new Column();
   /**
@@ -244,12 +287,12 @@ class ColumnScanner {
     this.wordType = new Column(size);
     this.firstWord = new Column(size);
     this.words = new Column(size);
-    this.conditionalStart = new Column(size);
-    this.conditionalEnd = new Column(size);
-    this.definitionStart = new Column(size);
-    this.definitionEnd = new Column(size);
-    this.firstSequence = new Column(size);
-    this.sequences = new Column(size);
+    this.conditionalStart = new FallbackColumn(-1, size);
+    this.conditionalEnd = new FallbackColumn(-1, size);
+    this.definitionStart = new FallbackColumn(-1, size);
+    this.definitionEnd = new FallbackColumn(-1, size);
+    this.firstSequence = new FallbackColumn(0, size);
+    this.sequences = new FallbackColumn(0, size);
     this.kinds = new Column(size);
     this.item = new Column(size);
     this.openAt = new Column(size);
@@ -553,20 +596,20 @@ export function parseCompact(text: string, file = ""): CompactSyntax {
     text,
     file,
     wordCount: scanner.wordStart.length,
-    wordStart: scanner.wordStart.done(),
-    wordEnd: scanner.wordEnd.done(),
-    wordType: scanner.wordType.done(),
+    wordStart: scanner.wordStart.view(),
+    wordEnd: scanner.wordEnd.view(),
+    wordType: scanner.wordType.view(),
     statementCount: scanner.firstWord.length,
-    firstWord: scanner.firstWord.done(),
-    words: scanner.words.done(),
-    conditionalStart: scanner.conditionalStart.done(),
-    conditionalEnd: scanner.conditionalEnd.done(),
-    definitionStart: scanner.definitionStart.done(),
-    definitionEnd: scanner.definitionEnd.done(),
-    firstSequence: scanner.firstSequence.done(),
-    sequences: scanner.sequences.done(),
-    sequenceStart: scanner.sequenceStart.done(),
-    sequenceEnd: scanner.sequenceEnd.done(),
+    firstWord: scanner.firstWord.view(),
+    words: scanner.words.view(),
+    conditionalStart: scanner.conditionalStart.view(),
+    conditionalEnd: scanner.conditionalEnd.view(),
+    definitionStart: scanner.definitionStart.view(),
+    definitionEnd: scanner.definitionEnd.view(),
+    firstSequence: scanner.firstSequence.view(),
+    sequences: scanner.sequences.view(),
+    sequenceStart: scanner.sequenceStart.view(),
+    sequenceEnd: scanner.sequenceEnd.view(),
     open: p.open,
     close: p.close,
     blockEnd: p.blockEnd,
