@@ -25,13 +25,13 @@ export function buildFromCompact(root: SourceFile, tree: CompactTree): BuildResu
   // Made to size (V8 pushes onto a big array slowly, see ChunkedList) and cut to the directives read at the end.
   const all = new Array<Directive>(n);
   let read = 0;
-  /** Per statement, its directive (an orphan's too: it is a directive, its lines are its owner's). */
-  const made = new Array<Directive | undefined>(n);
+  /** Per statement, the index of its directive in `all`, or -1 for one not read (an orphan's too: it is a directive, its lines are its owner's). */
+  const made = new Int32Array(n).fill(-1);
   for (let s = 0; s < n; s++) {
     const r = role[s]!;
     if (r === NOT_READ) continue;
     const o = owner[s]!;
-    const parent = o < 0 ? undefined : made[o];
+    const parent = o < 0 ? undefined : all[made[o]!];
     const count = words[s]!;
     const first = firstWord[s]!;
     let keyword: Word;
@@ -44,8 +44,15 @@ export function buildFromCompact(root: SourceFile, tree: CompactTree): BuildResu
     } else {
       keyword = word(text, file, wordStart[first]!, wordEnds[first]!, wordType[first]!, true);
       if (count > 1) {
-        args = new Array<Word>(count - 1);
-        for (let w = first + 1; w < first + count; w++) args[w - first - 1] = word(text, file, wordStart[w]!, wordEnds[w]!, wordType[w]!, false);
+        // Most lines have one or two arguments: an array literal of them is made faster than an array of a length.
+        const a = first + 1;
+        const b = first + 2;
+        if (count === 2) args = [word(text, file, wordStart[a]!, wordEnds[a]!, wordType[a]!, false)];
+        else if (count === 3) args = [word(text, file, wordStart[a]!, wordEnds[a]!, wordType[a]!, false), word(text, file, wordStart[b]!, wordEnds[b]!, wordType[b]!, false)];
+        else {
+          args = [];
+          for (let w = a; w < first + count; w++) args.push(word(text, file, wordStart[w]!, wordEnds[w]!, wordType[w]!, false));
+        }
         span = { file, start: keyword.span.start, end: args[count - 2]!.span.end };
       } else {
         span = keyword.span;
@@ -68,13 +75,13 @@ export function buildFromCompact(root: SourceFile, tree: CompactTree): BuildResu
       const end = close[s]!;
       directive.block = { open: { file, start: at, end: at + 1 }, close: end >= 0 ? { file, start: end, end: end + 1 } : undefined, children: [] };
     }
-    made[s] = directive;
+    made[s] = read;
     (parent === undefined ? directives : parent.block!.children).push(directive);
     all[read++] = directive;
   }
   all.length = read;
   const problems: BuildProblem[] = tree.problems.map((p) => {
-    const directive = p.statement >= 0 ? made[p.statement] : undefined;
+    const directive = p.statement >= 0 ? all[made[p.statement]!] : undefined;
     if (directive === undefined) return { kind: p.kind, message: p.message, span: { file, start: p.start, end: p.end } };
     // The spans the object engine gives: the placeholder word's, the directive's, its block's `{`.
     let span: Span;
