@@ -66,12 +66,12 @@ class Column {
 }
 
 /**
- * A column whose values are almost always `fallback`, given the room it will need: it makes no array until another
+ * A column whose values are almost always `fallback`, given the room it will need: it makes no Column until another
  * value is pushed. Most files have no conditional, definition or sequence, and the columns about those then cost
  * nothing.
  */
 class FallbackColumn {
-  private data: Int32Array | undefined = undefined;
+  private column: Column | undefined = undefined;
   length = 0;
   private readonly fallback: number;
   private readonly capacity: number;
@@ -82,24 +82,22 @@ class FallbackColumn {
   }
 
   push(value: number): number {
-    if (this.data === undefined) {
+    if (this.column === undefined) {
       if (value === this.fallback) return this.length++;
-      this.data = new Int32Array(Math.max(this.capacity, this.length + 1)).fill(this.fallback);
-    } else if (this.length === this.data.length) {
-      const bigger = new Int32Array(this.data.length * 2).fill(this.fallback);
-      bigger.set(this.data);
-      this.data = bigger;
+      this.column = new Column(Math.max(this.capacity, this.length + 1));
+      this.column.data.fill(this.fallback, 0, this.length);
+      this.column.length = this.length;
     }
-    this.data[this.length] = value;
-    return this.length++;
+    this.length++;
+    return this.column.push(value);
   }
 
   get(index: number): number {
-    return this.data === undefined ? this.fallback : this.data[index]!;
+    return this.column === undefined ? this.fallback : this.column.get(index);
   }
 
   view(): Int32Array {
-    return this.data === undefined ? new Int32Array(this.length).fill(this.fallback) : this.data.subarray(0, this.length);
+    return this.column === undefined ? new Int32Array(this.length).fill(this.fallback) : this.column.view();
   }
 }
 
