@@ -25,8 +25,9 @@ export function buildFromCompact(root: SourceFile, tree: CompactTree): BuildResu
   // Made to size (V8 pushes onto a big array slowly, see ChunkedList) and cut to the directives read at the end.
   const all = new Array<Directive>(n);
   let read = 0;
-  /** Per statement, the index of its directive in `all`, or -1 for one not read (an orphan's too: it is a directive, its lines are its owner's). */
+  /** Per statement, the index of its directive in `all`, or -1 when not read (an orphan's too: its lines are its owner's). */
   const made = new Int32Array(n).fill(-1);
+  const argument = (w: number): Word => word(text, file, wordStart[w]!, wordEnds[w]!, wordType[w]!, false);
   for (let s = 0; s < n; s++) {
     const r = role[s]!;
     if (r === NOT_READ) continue;
@@ -45,13 +46,11 @@ export function buildFromCompact(root: SourceFile, tree: CompactTree): BuildResu
       keyword = word(text, file, wordStart[first]!, wordEnds[first]!, wordType[first]!, true);
       if (count > 1) {
         // Most lines have one or two arguments: an array literal of them is made faster than an array of a length.
-        const a = first + 1;
-        const b = first + 2;
-        if (count === 2) args = [word(text, file, wordStart[a]!, wordEnds[a]!, wordType[a]!, false)];
-        else if (count === 3) args = [word(text, file, wordStart[a]!, wordEnds[a]!, wordType[a]!, false), word(text, file, wordStart[b]!, wordEnds[b]!, wordType[b]!, false)];
+        if (count === 2) args = [argument(first + 1)];
+        else if (count === 3) args = [argument(first + 1), argument(first + 2)];
         else {
           args = [];
-          for (let w = a; w < first + count; w++) args.push(word(text, file, wordStart[w]!, wordEnds[w]!, wordType[w]!, false));
+          for (let w = first + 1; w < first + count; w++) args.push(argument(w));
         }
         span = { file, start: keyword.span.start, end: args[count - 2]!.span.end };
       } else {
